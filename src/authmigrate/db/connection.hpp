@@ -1,0 +1,67 @@
+// One interface over PostgreSQL, SQLite and MySQL/MariaDB connections. Only what migrations need:
+// run a statement, run a query with text parameters, transactions, a lock, and cancellation.
+// Implementations are tested against real servers only.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <authmigrate/base/error.hpp>
+#include <authmigrate/config/database_url.hpp>
+
+namespace authmigrate::db {
+
+using config::Dialect;
+
+using Value = std::optional<std::string>;  // NULL is nullopt; everything else comes back as text
+using Row = std::vector<Value>;
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<Row> rows;
+};
+
+// Where inside a failing statement the server pointed, when it did (1-based character offset).
+struct StatementFailure {
+  std::optional<size_t> position;  // PostgreSQL, SQLite: offset of the error in the text
+  std::optional<int> line;         // MySQL: "... at line N" of the statement
+};
+
+struct SessionSettings {
+  std::optional<std::chrono::milliseconds> connect_timeout;
+  std::optional<std::chrono::milliseconds> statement_timeout;
+  std::optional<std::chrono::milliseconds> lock_timeout;
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+
+  // Runs one statement (or, on SQLite, a script of several). Errors carry the server's message
+  // verbatim and its code; `failure` (if given) learns the position inside the statement.
+  virtual Result<void> execute(std::string_view sql, StatementFailure* failure = nullptr) = 0;
+  // Runs a query with positional parameters, written as $1, $2 ... on every dialect (the driver
+  // rewrites them as it must).
+  virtual Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+
+  // Cancels the statement running on this connection, from any thread or a signal watcher.
+  virtual void cancel() = 0;
+
+  // The server's version string, for logs.
+  virtual std::string server_version() = 0;
+
+  // Quotes an identifier for this dialect: "x" on PostgreSQL/SQLite, `x` on MySQL.
+  std::string quote_identifier(std::string_view name) const;
+  // Quotes a string literal for this dialect ('it''s').
+  std::string quote_literal(std::string_view text) const;
+};
+
+std::string quote_identifier(Dialect dialect, std::string_view name);
+std::string quote_literal(Dialect dialect, std::string_view text);
+
+}  // namespace authmigrate::db

@@ -1,0 +1,153 @@
+// PostgreSQL through libpq. DDL is transactional here, so a migration file runs in one
+// transaction; timeouts are session settings the server enforces; cancellation uses PQcancel,
+// which is safe to call from another thread.
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <authmigrate/db/open.hpp>
+
+namespace authmigrate::db {
+namespace {
+
+// Failures that a server which is still starting (or a network that is still coming up) gives;
+// anything else — a wrong password, a missing database — will not heal by waiting.
+bool is_transient_connect_failure(std::string_view message) {
+  static constexpr std::array<std::string_view, 9> k_transient = {
+      "Connection refused",        "the database system is starting up", "the database system is shutting down",
+      "timeout expired",           "could not translate host name",      "No such file or directory",
+      "Network is unreachable",    "the database system is in recovery mode",
+      "server closed the connection unexpectedly"};
+  return std::any_of(k_transient.begin(), k_transient.end(),
+                     [&](std::string_view t) { return message.find(t) != std::string_view::npos; });
+}
+
+std::string trim(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(PGconn* conn) : m_conn(conn), m_cancel(PQgetCancel(conn)) {
+    PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);
+  }
+  ~PostgresConnection() override {
+    if (m_cancel) PQfreeCancel(m_cancel);
+    PQfinish(m_conn);
+  }
+
+  Dialect dialect() const override { return Dialect::postgres; }
+
+  Result<void> execute(std::string_view sql, StatementFailure* failure) override {
+    std::string text(sql);
+    PGresult* res = PQexec(m_conn, text.c_str());
+    auto status = check(res, failure);
+    PQclear(res);
+    return status;
+  }
+
+  Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
+    std::string text(sql);
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    PGresult* res = PQexecParams(m_conn, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                 nullptr, nullptr, 0);
+    auto status = check(res, nullptr);
+    if (!status) {
+      PQclear(res);
+      return fail(std::move(status.error()));
+    }
+    QueryResult out;
+    int ncols = PQnfields(res);
+    int nrows = PQntuples(res);
+    for (int c = 0; c < ncols; ++c) out.columns.emplace_back(PQfname(res, c));
+    out.rows.reserve(static_cast<size_t>(nrows));
+    for (int r = 0; r < nrows; ++r) {
+      Row row;
+      row.reserve(static_cast<size_t>(ncols));
+      for (int c = 0; c < ncols; ++c) {
+        if (PQgetisnull(res, r, c)) {
+          row.emplace_back(std::nullopt);
+        } else {
+          row.emplace_back(std::string(PQgetvalue(res, r, c), static_cast<size_t>(PQgetlength(res, r, c))));
+        }
+      }
+      out.rows.push_back(std::move(row));
+    }
+    PQclear(res);
+    return out;
+  }
+
+  void cancel() override {
+    if (!m_cancel) return;
+    std::array<char, 256> errbuf{};
+    PQcancel(m_cancel, errbuf.data(), static_cast<int>(errbuf.size()));
+  }
+
+  std::string server_version() override {
+    int v = PQserverVersion(m_conn);
+    return fmt::format("PostgreSQL {}.{}", v / 10000, v % 10000);
+  }
+
+ private:
+  Result<void> check(PGresult* res, StatementFailure* failure) {
+    auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return {};
+    Error error(ErrorKind::migration_failed, "");
+    if (res && PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)) {
+      error.message = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+      if (const char* detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL)) {
+        error.message += fmt::format(" ({})", detail);
+      }
+      if (const char* hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT)) error.hint = hint;
+      if (const char* code = PQresultErrorField(res, PG_DIAG_SQLSTATE)) error.server_code = code;
+      if (const char* pos = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION); pos && failure) {
+        failure->position = static_cast<size_t>(std::strtoul(pos, nullptr, 10));
+      }
+    } else {
+      error.message = trim(PQerrorMessage(m_conn));
+    }
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+      error.kind = ErrorKind::unreachable;
+      if (error.message.empty()) error.message = "the connection to the server was lost";
+    }
+    return fail(std::move(error));
+  }
+
+  PGconn* m_conn;
+  PGcancel* m_cancel;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url, const SessionSettings& settings) {
+  std::string conninfo = url.libpq_conninfo();
+  if (settings.connect_timeout && !url.param("connect_timeout")) {
+    // libpq counts whole seconds and treats 1 as 2.
+    auto secs = std::max<long long>(2, (settings.connect_timeout->count() + 999) / 1000);
+    conninfo += fmt::format(" connect_timeout='{}'", secs);
+  }
+  if (!url.param("application_name")) conninfo += " application_name='authmigrate'";
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    Error error(ErrorKind::unreachable, trim(PQerrorMessage(conn)));
+    error.transient = is_transient_connect_failure(error.message);
+    PQfinish(conn);
+    return fail(std::move(error));
+  }
+  std::unique_ptr<Connection> connection = std::make_unique<PostgresConnection>(conn);
+  // Timeouts are enforced by the server itself, for every statement of the session.
+  std::string setup = "SET client_min_messages = warning";
+  if (settings.statement_timeout) setup += fmt::format("; SET statement_timeout = {}", settings.statement_timeout->count());
+  if (settings.lock_timeout) setup += fmt::format("; SET lock_timeout = {}", settings.lock_timeout->count());
+  AM_TRY(connection->execute(setup));
+  return connection;
+}
+
+}  // namespace authmigrate::db

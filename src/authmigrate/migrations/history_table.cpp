@@ -1,0 +1,140 @@
+#include <authmigrate/migrations/history_table.hpp>
+
+#include <fmt/format.h>
+
+namespace authmigrate::migrations {
+
+using config::Dialect;
+
+std::string_view to_string(HistoryState state) {
+  switch (state) {
+    case HistoryState::applied: return "applied";
+    case HistoryState::started: return "started";
+    case HistoryState::failed: return "failed";
+  }
+  return "applied";
+}
+
+namespace {
+
+HistoryState parse_state(const std::string& text) {
+  if (text == "started") return HistoryState::started;
+  if (text == "failed") return HistoryState::failed;
+  return HistoryState::applied;
+}
+
+std::string now_expression(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::postgres: return "now()";
+    case Dialect::mysql: return "UTC_TIMESTAMP(3)";
+    case Dialect::sqlite: return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+  }
+  return "CURRENT_TIMESTAMP";
+}
+
+std::string timestamp_type(Dialect dialect) {
+  switch (dialect) {
+    case Dialect::postgres: return "TIMESTAMPTZ";
+    case Dialect::mysql: return "DATETIME(3)";
+    case Dialect::sqlite: return "TEXT";
+  }
+  return "TEXT";
+}
+
+}  // namespace
+
+Result<bool> HistoryTable::exists() {
+  std::string sql;
+  switch (m_db.dialect()) {
+    case Dialect::postgres:
+      sql = "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1";
+      break;
+    case Dialect::mysql:
+      sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = $1";
+      break;
+    case Dialect::sqlite:
+      sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1";
+      break;
+  }
+  auto result = m_db.query(sql, {std::string(k_history_table)});
+  if (!result) return fail(std::move(result.error().within("looking for the history table")));
+  return !result->rows.empty();
+}
+
+Result<void> HistoryTable::create_if_missing() {
+  auto ts = timestamp_type(m_db.dialect());
+  auto q = [&](std::string_view name) { return m_db.quote_identifier(name); };
+  auto sql = fmt::format(
+      "CREATE TABLE IF NOT EXISTS {} ({} VARCHAR(255) NOT NULL PRIMARY KEY, {} VARCHAR(255) NOT NULL, "
+      "{} CHAR(64) NOT NULL, {} VARCHAR(16) NOT NULL, {} {} NOT NULL, {} BIGINT NOT NULL, {} VARCHAR(64) NOT NULL)",
+      table(), q("version"), q("file_name"), q("checksum"), q("state"), q("applied_at"), ts, q("execution_ms"),
+      q("applied_by"));
+  auto result = m_db.execute(sql);
+  if (!result) return fail(std::move(result.error().within("creating the history table")));
+  return {};
+}
+
+Result<std::vector<HistoryRow>> HistoryTable::load() {
+  auto present = exists();
+  if (!present) return fail(std::move(present.error()));
+  if (!*present) return std::vector<HistoryRow>{};
+  auto result = m_db.query(fmt::format("SELECT version, file_name, checksum, state, applied_at, execution_ms, "
+                                       "applied_by FROM {} ORDER BY version",
+                                       table()));
+  if (!result) return fail(std::move(result.error().within("reading the history table")));
+  std::vector<HistoryRow> rows;
+  rows.reserve(result->rows.size());
+  for (auto& r : result->rows) {
+    HistoryRow row;
+    row.version = r[0].value_or("");
+    row.file_name = r[1].value_or("");
+    row.checksum = r[2].value_or("");
+    row.state = parse_state(r[3].value_or(""));
+    row.applied_at = r[4].value_or("");
+    row.execution_ms = std::stoll(r[5].value_or("0"));
+    row.applied_by = r[6].value_or("");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::optional<HistoryRow> HistoryTable::find(const std::vector<HistoryRow>& rows, const std::string& version) const {
+  for (const auto& row : rows) {
+    if (row.version == version) return row;
+  }
+  return std::nullopt;
+}
+
+Result<void> HistoryTable::insert(const HistoryRow& row) {
+  auto sql = fmt::format("INSERT INTO {} (version, file_name, checksum, state, applied_at, execution_ms, applied_by) "
+                         "VALUES ($1, $2, $3, $4, {}, $5, $6)",
+                         table(), now_expression(m_db.dialect()));
+  auto result = m_db.query(sql, {row.version, row.file_name, row.checksum, std::string(to_string(row.state)),
+                                 std::to_string(row.execution_ms), row.applied_by});
+  if (!result) return fail(std::move(result.error().within("recording " + row.file_name + " in the history table")));
+  return {};
+}
+
+Result<void> HistoryTable::mark_applied(const std::string& version, const std::string& checksum,
+                                        long long execution_ms) {
+  auto sql = fmt::format("UPDATE {} SET state = 'applied', checksum = $1, execution_ms = $2, applied_at = {} "
+                         "WHERE version = $3",
+                         table(), now_expression(m_db.dialect()));
+  auto result = m_db.query(sql, {checksum, std::to_string(execution_ms), version});
+  if (!result) return fail(std::move(result.error().within("recording " + version + " as applied")));
+  return {};
+}
+
+Result<void> HistoryTable::mark_failed(const std::string& version) {
+  auto result = m_db.query(fmt::format("UPDATE {} SET state = 'failed' WHERE version = $1", table()), {version});
+  if (!result) return fail(std::move(result.error().within("recording " + version + " as failed")));
+  return {};
+}
+
+Result<void> HistoryTable::remove(const std::string& version) {
+  auto result = m_db.query(fmt::format("DELETE FROM {} WHERE version = $1", table()), {version});
+  if (!result) return fail(std::move(result.error().within("removing " + version + " from the history table")));
+  return {};
+}
+
+}  // namespace authmigrate::migrations

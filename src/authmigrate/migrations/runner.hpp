@@ -1,0 +1,41 @@
+// Applies pending migration files, each once, in order, under the migration lock.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <authmigrate/base/deadline.hpp>
+#include <authmigrate/db/connection.hpp>
+#include <authmigrate/migrations/migration_plan.hpp>
+#include <authmigrate/report/reporter.hpp>
+
+namespace authmigrate::migrations {
+
+struct RunOptions {
+  PlanOptions plan;
+  bool dry_run = false;
+  base::Deadline lock_deadline = base::Deadline::never();
+  std::string tool_version;  // recorded as applied_by
+};
+
+struct RunSummary {
+  std::vector<std::string> applied;  // file names, in order
+  size_t already_applied = 0;
+  std::vector<std::string> would_apply;  // dry run
+};
+
+// Takes the lock, creates the history table if needed, checks the plan (edited, missing, ...)
+// before anything runs, then applies each pending file. Each file is atomic on PostgreSQL and
+// SQLite; on MySQL (or with `-- authmigrate:no-transaction`) it is marked started first.
+Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<MigrationFile>& files,
+                                  const RunOptions& options, report::Reporter& reporter);
+
+// Reads the plan without changing anything (no table is created), for `status`.
+Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<MigrationFile>& files);
+
+// Marks an interrupted (or any) migration as applied, or forgets it so that it runs again.
+enum class Resolution { applied, rolled_back };
+Result<void> resolve_migration(db::Connection& connection, const std::vector<MigrationFile>& files,
+                               const std::string& version, Resolution resolution, report::Reporter& reporter);
+
+}  // namespace authmigrate::migrations

@@ -1,0 +1,30 @@
+// One function per command: registers its flags on the CLI11 app and returns the action to run
+// after parsing. Actions return a Result holding the exit code.
+#pragma once
+
+#include <functional>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include <authmigrate/base/error.hpp>
+
+namespace authmigrate::cli {
+
+struct Streams {
+  std::ostream& out = std::cout;
+  std::ostream& err = std::cerr;
+};
+
+// The action reports its own progress; an Error it returns is printed by main.
+using Action = std::function<int(Streams&)>;
+
+void add_migrate_command(CLI::App& app, Action& action);
+void add_status_command(CLI::App& app, Action& action);
+void add_wait_command(CLI::App& app, Action& action);
+void add_new_command(CLI::App& app, Action& action);
+void add_resolve_command(CLI::App& app, Action& action);
+
+inline constexpr const char* k_version = "0.1.0";
+
+}  // namespace authmigrate::cli

@@ -1,0 +1,76 @@
+// `authmigrate migrate`: apply the pending SQL migrations, each once, in order, under a lock.
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include <authmigrate/migrations/runner.hpp>
+
+#include "commands.hpp"
+#include "connect.hpp"
+#include "run_command.hpp"
+
+namespace authmigrate::cli {
+
+namespace {
+struct MigrateOptions {
+  CommonOptions common;
+  bool dry_run = false;
+  bool allow_out_of_order = false;
+  bool allow_missing = false;
+};
+}  // namespace
+
+void add_migrate_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<MigrateOptions>();
+  auto* cmd = app.add_subcommand("migrate", "Apply pending migrations, each once, in order");
+  add_common_options(*cmd, options->common);
+  cmd->add_flag("--dry-run", options->dry_run, "Print what would run; change nothing");
+  cmd->add_flag("--allow-out-of-order", options->allow_out_of_order,
+                "Apply a new file even if it sorts before the newest applied one");
+  cmd->add_flag("--allow-missing", options->allow_missing, "Go on when applied files are gone from the folder");
+  cmd->callback([cmd, options, &action] {
+    options->common.dir_given = cmd->get_option("--dir")->count() > 0;
+    action = [options](Streams& streams) {
+      return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {
+        auto started = std::chrono::steady_clock::now();
+        auto files = migrations::read_migration_directory(ctx.options().dir, ctx.options().dir_given);
+        if (!files) return fail(std::move(files.error()));
+        auto db = OpenDatabase::open(ctx);
+        if (!db) return fail(std::move(db.error()));
+        migrations::RunOptions run;
+        run.plan.allow_out_of_order = options->allow_out_of_order;
+        run.plan.allow_missing = options->allow_missing;
+        run.dry_run = options->dry_run;
+        run.lock_deadline = ctx.lock_deadline();
+        run.tool_version = fmt::format("authmigrate {}", k_version);
+        auto summary = migrations::run_migrations((*db)->connection(), *files, run, ctx.reporter());
+        if (!summary) return fail(std::move(summary.error()));
+        auto event = report::info("migrate.done", "");
+        if (options->dry_run) {
+          event.message = summary->would_apply.empty()
+                              ? "dry run: nothing to apply"
+                              : fmt::format("dry run: {} migration{} would be applied", summary->would_apply.size(),
+                                            summary->would_apply.size() == 1 ? "" : "s");
+        } else if (summary->applied.empty()) {
+          event.message = fmt::format("nothing to apply: {} migration{} already applied", summary->already_applied,
+                                      summary->already_applied == 1 ? "" : "s");
+        } else {
+          event.message = fmt::format("applied {} migration{} ({} already applied)", summary->applied.size(),
+                                      summary->applied.size() == 1 ? "" : "s", summary->already_applied);
+        }
+        if (files->empty() && !ctx.options().dir_given) {
+          ctx.reporter().emit(report::info("migrate.no_folder",
+                                           fmt::format("no migration files in {}", ctx.options().dir)));
+        }
+        event.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        event.fields["applied"] = summary->applied;
+        event.fields["already_applied"] = summary->already_applied;
+        event.fields["database"] = (*db)->url().redacted();
+        ctx.reporter().emit(event);
+        return 0;
+      });
+    };
+  });
+}
+
+}  // namespace authmigrate::cli

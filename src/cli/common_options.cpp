@@ -1,0 +1,113 @@
+#include "common_options.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <authmigrate/base/files.hpp>
+
+namespace authmigrate::cli {
+
+void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir) {
+  command.add_option("--url", options.url, "Database URL (default: $DATABASE_URL)");
+  if (with_dir) {
+    command.add_option("--dir", options.dir, "Folder of SQL migration files")
+        ->capture_default_str();
+  }
+  command.add_option("--env-file", options.env_file, "Read environment variables from FILE (default: ./.env if present)");
+  command.add_option("--log-format", options.log_format, "Output: text for people, json for JSON lines")
+      ->check(CLI::IsMember({"text", "json"}));
+  command.add_option("--timeout", options.timeout_s, "Overall deadline in seconds (0: none)")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--lock-timeout", options.lock_timeout_s,
+                     "Seconds to wait for the migration lock and for table locks on the server (0: no limit)")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--statement-timeout", options.statement_timeout_s,
+                     "Seconds any one statement may run on the server (0: no limit)")
+      ->check(CLI::NonNegativeNumber);
+}
+
+Context::Context(const CommonOptions& options, std::ostream& out, std::ostream& err)
+    : m_options(options), m_env(config::Environment::from_process()) {
+  bool colour = ::isatty(STDERR_FILENO) && !m_env.get("NO_COLOR") && m_env.get("TERM") != std::optional<std::string>("dumb");
+  if (options.log_format == "json") {
+    m_reporter = std::make_unique<report::JsonLinesReporter>(out, m_redactor);
+  } else {
+    m_reporter = std::make_unique<report::TextReporter>(out, err, colour, m_redactor);
+  }
+  m_deadline = base::Deadline::after_seconds(options.timeout_s);
+}
+
+Result<std::unique_ptr<Context>> Context::create(const CommonOptions& options, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<Context> ctx(new Context(options, out, err));
+  std::string env_path = options.env_file.empty() ? ".env" : options.env_file;
+  std::error_code ec;
+  if (!options.env_file.empty() || std::filesystem::exists(env_path, ec)) {
+    auto text = base::read_file(env_path);
+    if (!text) {
+      Error error = std::move(text.error());
+      error.kind = ErrorKind::config;
+      return fail(std::move(error.within("reading the environment file")));
+    }
+    auto entries = config::parse_dotenv(*text, env_path);
+    if (!entries) return fail(std::move(entries.error()));
+    // Values in a .env are secrets as often as not; mask the ones that look like it.
+    for (const auto& [key, value] : *entries) {
+      if (key.find("SECRET") != std::string::npos || key.find("PASSWORD") != std::string::npos ||
+          key.find("KEY") != std::string::npos || key.find("TOKEN") != std::string::npos) {
+        ctx->register_secret(value);
+      }
+    }
+    ctx->m_env.add_defaults(*entries);
+  }
+  if (auto secret = ctx->m_env.get("BETTER_AUTH_SECRET")) ctx->register_secret(*secret);
+  return ctx;
+}
+
+void Context::register_secret(const std::string& secret) {
+  m_redactor.add(secret);
+  // The same secret as it appears inside a JSON string.
+  auto quoted = nlohmann::json(secret).dump();
+  m_redactor.add(quoted.substr(1, quoted.size() - 2));
+}
+
+Result<config::DatabaseUrl> Context::database_url() {
+  std::string text = m_options.url;
+  if (text.empty()) text = m_env.get("DATABASE_URL").value_or("");
+  if (text.empty()) {
+    return fail(Error(ErrorKind::config, "no database URL: --url is not given and DATABASE_URL is not set")
+                    .with_hint("pass --url postgres://user:password@host:5432/db (or sqlite:app.db, "
+                               "mysql://...), or set DATABASE_URL in the environment or .env"));
+  }
+  // Register the raw password before parsing, so even a parse error cannot show it.
+  if (auto at = text.rfind('@'); at != std::string::npos) {
+    if (auto scheme_end = text.find("://"); scheme_end != std::string::npos && scheme_end < at) {
+      auto userinfo = text.substr(scheme_end + 3, at - scheme_end - 3);
+      if (auto colon = userinfo.find(':'); colon != std::string::npos) register_secret(userinfo.substr(colon + 1));
+    }
+  }
+  auto url = config::parse_database_url(text);
+  if (!url) return fail(std::move(url.error()));
+  if (url->password) register_secret(*url->password);
+  if (auto p = url->param("password")) register_secret(*p);
+  return url;
+}
+
+db::SessionSettings Context::session_settings() const {
+  using std::chrono::milliseconds;
+  auto ms = [](double s) { return milliseconds(static_cast<long long>(s * 1000)); };
+  db::SessionSettings settings;
+  settings.connect_timeout = std::min(m_deadline.remaining(), milliseconds(10000));
+  if (m_options.statement_timeout_s > 0) settings.statement_timeout = ms(m_options.statement_timeout_s);
+  if (m_options.lock_timeout_s > 0) settings.lock_timeout = ms(m_options.lock_timeout_s);
+  return settings;
+}
+
+base::Deadline Context::lock_deadline() const {
+  return base::Deadline::after_seconds(m_options.lock_timeout_s).min(m_deadline);
+}
+
+}  // namespace authmigrate::cli

@@ -1,0 +1,62 @@
+// The options every database command shares, and the context built from them: environment,
+// database URL, reporter, deadlines, secrets to mask.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include <authmigrate/base/deadline.hpp>
+#include <authmigrate/base/redact.hpp>
+#include <authmigrate/config/database_url.hpp>
+#include <authmigrate/config/environment.hpp>
+#include <authmigrate/db/connection.hpp>
+#include <authmigrate/report/reporter.hpp>
+
+namespace authmigrate::cli {
+
+struct CommonOptions {
+  std::string url;
+  std::string dir = "better-auth_migrations";
+  bool dir_given = false;
+  std::string env_file;
+  std::string log_format = "text";
+  double timeout_s = 0;  // 0: none (wait: 60)
+  double lock_timeout_s = 0;
+  double statement_timeout_s = 0;
+};
+
+void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir = true);
+
+// What a command runs with, built once from the options.
+class Context {
+ public:
+  static Result<std::unique_ptr<Context>> create(const CommonOptions& options, std::ostream& out, std::ostream& err);
+
+  const CommonOptions& options() const { return m_options; }
+  const config::Environment& env() const { return m_env; }
+  report::Reporter& reporter() { return *m_reporter; }
+  base::SecretRedactor& redactor() { return m_redactor; }
+  base::Deadline deadline() const { return m_deadline; }
+  bool json() const { return m_options.log_format == "json"; }
+
+  // The database URL from --url or DATABASE_URL (after .env); its password is registered as a secret.
+  Result<config::DatabaseUrl> database_url();
+  db::SessionSettings session_settings() const;
+  base::Deadline lock_deadline() const;
+
+ private:
+  Context(const CommonOptions& options, std::ostream& out, std::ostream& err);
+  void register_secret(const std::string& secret);
+
+  CommonOptions m_options;
+  config::Environment m_env;
+  base::SecretRedactor m_redactor;
+  std::unique_ptr<report::Reporter> m_reporter;
+  base::Deadline m_deadline = base::Deadline::never();
+};
+
+}  // namespace authmigrate::cli

@@ -1,0 +1,46 @@
+// authmigrate: keeps a Better Auth application's database schema correct at every deploy.
+// This file only parses the command line and hands over to the command chosen.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands/commands.hpp"
+#include "signal_watcher.hpp"
+
+int main(int argc, char** argv) {
+  using namespace authmigrate::cli;
+  SignalWatcher::block_signals();
+  CLI::App app{"authmigrate: safe, fast database migrations for Better Auth apps", "authmigrate"};
+  app.set_version_flag("--version", std::string("authmigrate ") + k_version);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  Action action;
+  add_migrate_command(app, action);
+  add_status_command(app, action);
+  add_wait_command(app, action);
+  add_new_command(app, action);
+  add_resolve_command(app, action);
+  app.footer("Exit codes: 0 ok, 1 a migration failed, 2 bad usage/config/files, 3 database unreachable or "
+             "deadline passed, 4 lock not acquired, 5 an applied migration was edited or is missing.\n"
+             "Docs: README.md");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "authmigrate: error: " << e.what() << "\n"
+              << "hint: run `authmigrate --help` (or `authmigrate <command> --help`)\n";
+    return 2;
+  }
+  Streams streams;
+  try {
+    return action(streams);
+  } catch (const std::exception& e) {
+    std::cerr << "authmigrate: internal error: " << e.what() << "\n";
+    return 70;
+  }
+}

@@ -1,0 +1,61 @@
+#include "signal_watcher.hpp"
+
+#include <csignal>
+#include <ctime>
+
+#include <unistd.h>
+
+#include <authmigrate/base/interrupt.hpp>
+
+namespace authmigrate::cli {
+
+namespace {
+sigset_t stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return set;
+}
+}  // namespace
+
+void SignalWatcher::block_signals() {
+  sigset_t set = stop_signals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+SignalWatcher::SignalWatcher(base::Deadline deadline) : m_deadline(deadline), m_thread([this] { loop(); }) {}
+
+SignalWatcher::~SignalWatcher() {
+  m_done = true;
+  m_thread.join();
+}
+
+void SignalWatcher::watch(db::Connection* connection) {
+  std::lock_guard lock(m_mutex);
+  m_connection = connection;
+}
+
+void SignalWatcher::loop() {
+  sigset_t set = stop_signals();
+  int signals_seen = 0;
+  bool stopped = false;
+  while (!m_done) {
+    timespec tick{0, 100 * 1000 * 1000};
+    int sig = sigtimedwait(&set, nullptr, &tick);
+    bool deadline_now = !stopped && m_deadline.passed();
+    if (sig > 0) {
+      if (++signals_seen >= 2) _exit(130);  // a second Ctrl-C: the user really means it
+      base::request_stop(ErrorKind::interrupted);
+    } else if (deadline_now) {
+      base::request_stop(ErrorKind::deadline);
+    } else {
+      continue;
+    }
+    stopped = true;
+    std::lock_guard lock(m_mutex);
+    if (m_connection) m_connection->cancel();
+  }
+}
+
+}  // namespace authmigrate::cli

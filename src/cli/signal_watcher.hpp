@@ -1,0 +1,35 @@
+// Turns SIGINT/SIGTERM and the overall deadline into a stop: the running statement is cancelled
+// through its connection and waiting loops wake up. Signals are blocked in every thread and taken
+// by this watcher only, so nothing unsafe runs inside a signal handler.
+#pragma once
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include <authmigrate/base/deadline.hpp>
+#include <authmigrate/db/connection.hpp>
+
+namespace authmigrate::cli {
+
+class SignalWatcher {
+ public:
+  // Call first thing in main, before any other thread exists.
+  static void block_signals();
+
+  explicit SignalWatcher(base::Deadline deadline);
+  ~SignalWatcher();
+
+  // The connection whose statement a stop cancels; null to forget it.
+  void watch(db::Connection* connection);
+
+ private:
+  void loop();
+  base::Deadline m_deadline;
+  std::mutex m_mutex;
+  db::Connection* m_connection = nullptr;
+  std::atomic<bool> m_done{false};
+  std::thread m_thread;
+};
+
+}  // namespace authmigrate::cli

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs one integration suite against one database kind, the way users run authmigrate: the real
+# binary, a real server, a fresh database per test.
+#   run_suite.sh SUITE.sh sqlite|postgres|mysql BINARY
+# Exit 125 (ctest: skipped) when the suite does not apply to this database, or when the server is
+# not configured outside CI. With CI=true a missing server is a failure.
+set -uo pipefail
+SUITE=$1 DB_KIND=$2 AM_BIN=$3
+HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib.sh
+source "$HERE/lib.sh"
+# shellcheck disable=SC1090
+source "$SUITE"
+
+if ! suite_supports "$DB_KIND"; then
+  echo "skip: $(basename "$SUITE") does not apply to $DB_KIND"
+  exit 125
+fi
+am_check_server || exit $?
+
+tests=$(declare -F | awk '{print $3}' | grep '^test_' || true)
+passed=0 failed=0
+for t in $tests; do
+  am_begin_test "$t"
+  if ( set -e; "$t" ); then
+    echo "ok   $t"
+    passed=$((passed + 1))
+  else
+    echo "FAIL $t (work dir kept: $WORK)"
+    failed=$((failed + 1))
+  fi
+  am_end_test
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
