@@ -55,7 +55,7 @@ void add_migrate_command(CLI::App& app, Action& action) {
           event.message = fmt::format("nothing to apply: {} migration{} already applied", summary->already_applied,
                                       summary->already_applied == 1 ? "" : "s");
         } else {
-          event.message = fmt::format("applied {} migration{} ({} already applied)", summary->applied.size(),
+          event.message = fmt::format("applied {} migration{}, {} already applied", summary->applied.size(),
                                       summary->applied.size() == 1 ? "" : "s", summary->already_applied);
         }
         if (files->empty() && !ctx.options().dir_given) {
