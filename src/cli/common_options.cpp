@@ -30,6 +30,11 @@ void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir
       ->check(CLI::NonNegativeNumber);
 }
 
+void add_schema_options(CLI::App& command, CommonOptions& options) {
+  command.add_option("--schema", options.schema_path, "Better Auth schema exported by `authmigrate schema export` (JSON)");
+  command.add_option("--config", options.config_path, "authmigrate.toml with a [better_auth] section (default: ./authmigrate.toml)");
+}
+
 Context::Context(const CommonOptions& options, std::ostream& out, std::ostream& err)
     : m_options(options), m_env(config::Environment::from_process()) {
   bool colour = ::isatty(STDERR_FILENO) && !m_env.get("NO_COLOR") && m_env.get("TERM") != std::optional<std::string>("dumb");
@@ -108,6 +113,35 @@ db::SessionSettings Context::session_settings() const {
 
 base::Deadline Context::lock_deadline() const {
   return base::Deadline::after_seconds(m_options.lock_timeout_s).min(m_deadline);
+}
+
+}  // namespace authmigrate::cli
+
+namespace authmigrate::cli {
+
+Result<std::optional<sync::LoadedSchema>> Context::schema(bool required) {
+  sync::SchemaSourceOptions source;
+  source.schema_json = m_options.schema_path;
+  source.config_toml = m_options.config_path;
+  auto loaded = sync::load_schema_source(source);
+  if (!loaded) return fail(std::move(loaded.error().within("loading the Better Auth schema")));
+  if (!*loaded) {
+    if (required) {
+      return fail(Error(ErrorKind::config, "no Better Auth schema: no --schema, no authmigrate.toml with a "
+                                           "[better_auth] section, no auth-schema.json here")
+                      .with_hint("export it with `authmigrate schema export`, or describe it in authmigrate.toml "
+                                 "(docs/schema-config.md)"));
+    }
+    m_reporter->emit(report::info("schema.none",
+                                  "no Better Auth schema source (--schema, authmigrate.toml [better_auth] or "
+                                  "auth-schema.json): only the SQL files run"));
+    return loaded;
+  }
+  auto event = report::info("schema.source", fmt::format("Better Auth schema from {}", (*loaded)->source));
+  event.fields["source"] = (*loaded)->source;
+  event.fields["tables"] = (*loaded)->schema.tables.size();
+  m_reporter->emit(event);
+  return loaded;
 }
 
 }  // namespace authmigrate::cli

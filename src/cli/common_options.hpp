@@ -15,6 +15,7 @@
 #include <authmigrate/config/environment.hpp>
 #include <authmigrate/db/connection.hpp>
 #include <authmigrate/report/reporter.hpp>
+#include <authmigrate/sync/schema_source.hpp>
 
 namespace authmigrate::cli {
 
@@ -27,9 +28,13 @@ struct CommonOptions {
   double timeout_s = 0;  // 0: none (wait: 60)
   double lock_timeout_s = 0;
   double statement_timeout_s = 0;
+  std::string schema_path;  // --schema: an exported auth-schema.json
+  std::string config_path;  // --config: an authmigrate.toml
 };
 
 void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir = true);
+// --schema and --config: where the Better Auth schema comes from.
+void add_schema_options(CLI::App& command, CommonOptions& options);
 
 // What a command runs with, built once from the options.
 class Context {
@@ -47,6 +52,8 @@ class Context {
   Result<config::DatabaseUrl> database_url();
   db::SessionSettings session_settings() const;
   base::Deadline lock_deadline() const;
+  // The wanted Better Auth schema, or nullopt when no source exists (said once on the reporter).
+  Result<std::optional<sync::LoadedSchema>> schema(bool required);
 
  private:
   Context(const CommonOptions& options, std::ostream& out, std::ostream& err);

@@ -24,6 +24,12 @@ Result<MigrationName> parse_migration_name(std::string_view file_name);
 // optional "_description" suffix so people can tell files apart.
 std::string new_migration_file_name(std::string_view iso_utc_time_with_millis, std::string_view description);
 
+// True for the names `auth generate` (and `authmigrate generate`) write: the bare ISO time, no
+// description. Such files hold Better Auth's own DDL.
+inline bool is_generated_name(const MigrationName& name) {
+  return name.description.empty() && name.version.find('T') != std::string::npos;
+}
+
 // Lexical order of versions; the runner applies files in this order.
 inline bool version_less(const MigrationName& a, const MigrationName& b) { return a.version < b.version; }
 

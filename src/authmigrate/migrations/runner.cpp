@@ -161,6 +161,7 @@ Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<
   summary.already_applied = plan->with(MigrationStatus::applied).size();
   auto pending = plan->with(MigrationStatus::pending);
   if (options.dry_run) {
+    if (options.schema_step) AM_TRY(options.schema_step());
     for (const auto* entry : pending) {
       summary.would_apply.push_back(entry->file_name);
       auto event = report::info("migration.would_apply", fmt::format("would apply {}", entry->file_name));
@@ -170,15 +171,26 @@ Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<
     return summary;
   }
   FileApplier applier(connection, options, reporter);
-  for (const auto* entry : pending) {
-    if (base::stop_requested()) return fail(base::stop_error());
-    auto applied = applier.apply(*entry->file);
-    if (!applied) return fail(std::move(applied.error()));
-    if (*applied) {
-      summary.applied.push_back(entry->file_name);
-    } else {
-      ++summary.already_applied;
+  auto apply_where = [&](const std::function<bool(const MigrationFile&)>& wanted) -> Result<void> {
+    for (const auto* entry : pending) {
+      if (!wanted(*entry->file)) continue;
+      if (base::stop_requested()) return fail(base::stop_error());
+      auto applied = applier.apply(*entry->file);
+      if (!applied) return fail(std::move(applied.error()));
+      if (*applied) {
+        summary.applied.push_back(entry->file_name);
+      } else {
+        ++summary.already_applied;
+      }
     }
+    return {};
+  };
+  if (options.schema_step) {
+    AM_TRY(apply_where([](const MigrationFile& f) { return is_generated_name(f.name); }));
+    AM_TRY(options.schema_step());
+    AM_TRY(apply_where([](const MigrationFile& f) { return !is_generated_name(f.name); }));
+  } else {
+    AM_TRY(apply_where([](const MigrationFile&) { return true; }));
   }
   AM_TRY(lock.release());
   return summary;

@@ -24,6 +24,7 @@ void add_status_command(CLI::App& app, Action& action);
 void add_wait_command(CLI::App& app, Action& action);
 void add_new_command(CLI::App& app, Action& action);
 void add_resolve_command(CLI::App& app, Action& action);
+void add_generate_command(CLI::App& app, Action& action);
 
 inline constexpr const char* k_version = "0.1.0";
 

@@ -3,7 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
+#include <unistd.h>
+
 #include <authmigrate/migrations/runner.hpp>
+#include <authmigrate/sync/schema_sync.hpp>
 
 #include "commands.hpp"
 #include "connect.hpp"
@@ -17,7 +22,17 @@ struct MigrateOptions {
   bool dry_run = false;
   bool allow_out_of_order = false;
   bool allow_missing = false;
+  bool yes = false;
 };
+
+// Asks on the terminal, and only there: a deploy without a terminal never waits for an answer.
+bool confirm_on_terminal(bool yes, bool json, const std::vector<std::string>&) {
+  if (yes || json || !::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO)) return true;
+  std::cerr << "Apply these changes to the Better Auth schema? [y/N] " << std::flush;
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
 }  // namespace
 
 void add_migrate_command(CLI::App& app, Action& action) {
@@ -28,6 +43,8 @@ void add_migrate_command(CLI::App& app, Action& action) {
   cmd->add_flag("--allow-out-of-order", options->allow_out_of_order,
                 "Apply a new file even if it sorts before the newest applied one");
   cmd->add_flag("--allow-missing", options->allow_missing, "Go on when applied files are gone from the folder");
+  cmd->add_flag("-y,--yes", options->yes, "Do not ask before changing the Better Auth schema (never asked without a terminal)");
+  add_schema_options(*cmd, options->common);
   cmd->callback([cmd, options, &action] {
     options->common.dir_given = cmd->get_option("--dir")->count() > 0;
     action = [options](Streams& streams) {
@@ -35,9 +52,22 @@ void add_migrate_command(CLI::App& app, Action& action) {
         auto started = std::chrono::steady_clock::now();
         auto files = migrations::read_migration_directory(ctx.options().dir, ctx.options().dir_given);
         if (!files) return fail(std::move(files.error()));
+        auto wanted = ctx.schema(false);
+        if (!wanted) return fail(std::move(wanted.error()));
         auto db = OpenDatabase::open(ctx);
         if (!db) return fail(std::move(db.error()));
         migrations::RunOptions run;
+        if (*wanted) {
+          run.schema_step = [&]() -> Result<void> {
+            auto confirm = [&](const std::vector<std::string>& summary) {
+              return confirm_on_terminal(options->yes, ctx.json(), summary);
+            };
+            auto synced = sync::sync_schema((*db)->connection(), (*wanted)->schema, options->dry_run, confirm,
+                                            ctx.reporter());
+            if (!synced) return fail(std::move(synced.error()));
+            return {};
+          };
+        }
         run.plan.allow_out_of_order = options->allow_out_of_order;
         run.plan.allow_missing = options->allow_missing;
         run.dry_run = options->dry_run;

@@ -1,0 +1,58 @@
+#include <authmigrate/dialect/change_set.hpp>
+
+#include <authmigrate/dialect/ddl.hpp>
+#include <authmigrate/schema/index_name.hpp>
+
+namespace authmigrate::dialect {
+
+std::vector<std::string> render_statements(const SqlDialect& dialect, const schema::Schema& schema,
+                                           const ChangeSet& changes) {
+  std::vector<std::string> statements;
+  std::vector<std::string> deferred_indexes;  // created after every table and column exists
+  for (const auto& add : changes.columns_to_add) {
+    const schema::SchemaTable* table = schema.find(add.table);
+    if (!table) continue;
+    for (const auto& name : add.columns) {
+      const schema::Column* column = table->find(name);
+      if (!column) continue;
+      const schema::Field& field = column->field;
+      // Unique becomes its own index here: SQLite cannot ADD a UNIQUE column.
+      if (field.index || field.unique) {
+        deferred_indexes.push_back(render_create_index(
+            dialect, schema::field_index_name(table->name, column->name, field.unique), table->name,
+            {column->name}, field.unique));
+      }
+      statements.push_back(render_add_column(dialect, schema, *table, *column));
+    }
+  }
+  for (const auto& name : changes.tables_to_create) {
+    const schema::SchemaTable* table = schema.find(name);
+    if (!table) continue;
+    statements.push_back(render_create_table(dialect, schema, *table));
+    for (const auto& column : table->columns) {
+      // A unique field is already unique inline; only plain indexes need a statement.
+      if (column.field.index && !column.field.unique) {
+        deferred_indexes.push_back(render_create_index(
+            dialect, schema::field_index_name(table->name, column.name, false), table->name, {column.name}, false));
+      }
+    }
+  }
+  for (const auto& add : changes.indexes_to_add) {
+    deferred_indexes.push_back(
+        render_create_index(dialect, add.index.name, add.table, add.index.columns, add.index.unique));
+  }
+  statements.insert(statements.end(), deferred_indexes.begin(), deferred_indexes.end());
+  return statements;
+}
+
+std::string join_statements(const std::vector<std::string>& statements) {
+  std::string out;
+  for (const auto& statement : statements) {
+    if (!out.empty()) out += ";\n\n";
+    out += statement;
+  }
+  if (!out.empty()) out += ";";
+  return out;
+}
+
+}  // namespace authmigrate::dialect

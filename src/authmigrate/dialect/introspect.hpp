@@ -1,0 +1,34 @@
+// Reading the live schema through a db::Connection, with the catalog queries Better Auth 1.7.25
+// uses per database, so that both tools see the same tables, columns and indexes.
+#pragma once
+
+#include <string_view>
+
+#include <authmigrate/base/error.hpp>
+#include <authmigrate/db/connection.hpp>
+#include <authmigrate/dialect/live_schema.hpp>
+#include <authmigrate/dialect/sql_dialect.hpp>
+
+namespace authmigrate::dialect {
+
+// Tables of the current schema (PostgreSQL: current_schema(); MySQL: DATABASE(); SQLite: main),
+// their columns in order, and their indexes.
+Result<LiveSchema> introspect(db::Connection& connection);
+
+Result<LiveSchema> introspect_postgres(db::Connection& connection);
+Result<LiveSchema> introspect_sqlite(db::Connection& connection);
+Result<LiveSchema> introspect_mysql(db::Connection& connection);
+
+// `select 1 as "present" from "t" limit 1`: whether the table holds a row.
+Result<bool> table_has_rows(db::Connection& connection, const SqlDialect& dialect, std::string_view table);
+
+// Catalog booleans arrive as text: "t"/"f" (PostgreSQL), "1"/"0" (SQLite, MySQL), "true".
+bool catalog_true(const db::Value& value);
+
+// Groups (table, column...) rows, in row order, into tables; shared by the introspectors.
+void add_column(LiveSchema& schema, const std::string& table, LiveColumn column);
+// Adds one key column (at `position`, 1-based or 0-based as the catalog counts) to an index.
+void add_index_column(LiveSchema& schema, const std::string& table, const std::string& index, const db::Value& column,
+                      bool unique, bool valid_full);
+
+}  // namespace authmigrate::dialect

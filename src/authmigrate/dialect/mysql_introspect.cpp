@@ -1,0 +1,38 @@
+// MySQL/MariaDB: information_schema in DATABASE(), as Kysely's MysqlIntrospector and Better
+// Auth's index and column-bound queries read it.
+#include <authmigrate/dialect/introspect.hpp>
+
+#include <string>
+
+namespace authmigrate::dialect {
+
+Result<LiveSchema> introspect_mysql(db::Connection& connection) {
+  auto columns = connection.query(
+      "select c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default is not null, "
+      "c.extra like '%auto_increment%', c.character_octet_length "
+      "from information_schema.columns as c inner join information_schema.tables as t "
+      "on t.table_schema = c.table_schema and t.table_name = c.table_name "
+      "where c.table_schema = database() and t.table_type = 'BASE TABLE' "
+      "order by c.table_name, c.ordinal_position");
+  if (!columns) return fail(std::move(columns.error()).within("reading MySQL columns"));
+  LiveSchema schema;
+  for (const auto& row : columns->rows) {
+    LiveColumn column;
+    column.name = row[1].value_or("");
+    column.data_type = row[2].value_or("");
+    column.nullable = row[3].value_or("") == "YES";
+    column.has_default = catalog_true(row[4]) || catalog_true(row[5]);
+    if (row[6]) column.max_index_bytes = std::stoll(*row[6]);
+    add_column(schema, row[0].value_or(""), std::move(column));
+  }
+  auto indexes = connection.query(
+      "select table_name, index_name, column_name, non_unique, sub_part is null "
+      "from information_schema.statistics where table_schema = database() "
+      "order by table_name, index_name, seq_in_index");
+  if (!indexes) return fail(std::move(indexes.error()).within("reading MySQL indexes"));
+  for (const auto& row : indexes->rows)
+    add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], !catalog_true(row[3]), catalog_true(row[4]));
+  return schema;
+}
+
+}  // namespace authmigrate::dialect

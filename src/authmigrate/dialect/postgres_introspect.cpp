@@ -1,0 +1,47 @@
+// PostgreSQL: the pg_catalog queries of better-auth 1.7.25 (introspectPostgresTables and the
+// index query of getDatabaseIndexMap), in the connection's current schema.
+#include <authmigrate/dialect/introspect.hpp>
+
+namespace authmigrate::dialect {
+
+Result<LiveSchema> introspect_postgres(db::Connection& connection) {
+  auto current = connection.query("select pg_catalog.current_schema()");
+  if (!current) return fail(std::move(current.error()).within("reading the current schema"));
+  db::Value schema_name = current->rows.empty() ? db::Value{} : current->rows[0][0];
+  db::Value target = schema_name ? schema_name : db::Value{"public"};
+  auto columns = connection.query(
+      "select c.relname, a.attname, typ.typname, not a.attnotnull, a.atthasdef, "
+      "pg_catalog.pg_get_serial_sequence(pg_catalog.quote_ident(ns.nspname) || '.' || "
+      "pg_catalog.quote_ident(c.relname), a.attname) is not null or a.attidentity <> '' "
+      "from pg_catalog.pg_attribute as a "
+      "inner join pg_catalog.pg_class as c on c.oid = a.attrelid "
+      "inner join pg_catalog.pg_namespace as ns on ns.oid = c.relnamespace "
+      "inner join pg_catalog.pg_type as typ on typ.oid = a.atttypid "
+      "where ns.nspname = $1 and c.relkind in ('r', 'p') and a.attnum >= 0 and not a.attisdropped "
+      "order by c.relname, a.attnum",
+      {target});
+  if (!columns) return fail(std::move(columns.error()).within("reading PostgreSQL columns"));
+  LiveSchema schema;
+  for (const auto& row : columns->rows) {
+    LiveColumn column{row[1].value_or(""), row[2].value_or(""), catalog_true(row[3]),
+                      catalog_true(row[4]) || catalog_true(row[5]), std::nullopt};
+    add_column(schema, row[0].value_or(""), std::move(column));
+  }
+  auto indexes = connection.query(
+      "select t.relname, i.relname, a.attname, x.indisunique, x.indisvalid and x.indpred is null "
+      "from pg_catalog.pg_class as t "
+      "inner join pg_catalog.pg_namespace as ns on ns.oid = t.relnamespace "
+      "inner join pg_catalog.pg_index as x on x.indrelid = t.oid "
+      "inner join pg_catalog.pg_class as i on i.oid = x.indexrelid "
+      "inner join lateral unnest(x.indkey) with ordinality as k(attribute_number, ordinality) on true "
+      "left join pg_catalog.pg_attribute as a on a.attrelid = t.oid and a.attnum = k.attribute_number "
+      "where ns.nspname = $1 and t.relkind = 'r' and k.ordinality <= x.indnkeyatts "
+      "order by t.relname, i.relname, k.ordinality",
+      {target});
+  if (!indexes) return fail(std::move(indexes.error()).within("reading PostgreSQL indexes"));
+  for (const auto& row : indexes->rows)
+    add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], catalog_true(row[3]), catalog_true(row[4]));
+  return schema;
+}
+
+}  // namespace authmigrate::dialect

@@ -1,0 +1,42 @@
+#include <authmigrate/dialect/type_names.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace authmigrate::dialect {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool matches_type(std::string_view data_type, const schema::Field& field, const AcceptedTypes& accepted) {
+  using schema::FieldType;
+  std::string type = lower(data_type);
+  if (field.type == FieldType::string_array || field.type == FieldType::number_array)
+    return type.find("json") != std::string::npos;
+  std::string normalized(trim(std::string_view(type).substr(0, type.find('('))));
+  std::initializer_list<std::string_view> names = accepted.string;
+  switch (field.type) {
+    case FieldType::number: names = accepted.number; break;
+    case FieldType::boolean: names = accepted.boolean; break;
+    case FieldType::date: names = accepted.date; break;
+    case FieldType::json: names = accepted.json; break;
+    default: break;
+  }
+  return std::any_of(names.begin(), names.end(), [&](std::string_view name) { return lower(name) == normalized; });
+}
+
+}  // namespace authmigrate::dialect

@@ -1,0 +1,134 @@
+// make_plan follows getMigrations of better-auth 1.7.25 (src/db/get-migration.ts): the same
+// iteration order, the same decisions, the same messages.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <authmigrate/dialect/ddl.hpp>
+#include <authmigrate/schema/index_name.hpp>
+#include <authmigrate/plan/index_plan.hpp>
+#include <authmigrate/plan/plan.hpp>
+
+namespace authmigrate::plan {
+
+namespace {
+
+constexpr int kLastOrder = 1 << 30;  // Better Auth's Infinity for tables without an order
+
+int order_of(const schema::SchemaTable& table) { return table.order && *table.order != 0 ? *table.order : kLastOrder; }
+
+// toBeCreated keeps tables sorted by order, inserting before the first table of a higher order.
+void insert_by_order(std::vector<std::string>& created, std::vector<int>& orders, const schema::SchemaTable& table) {
+  int order = order_of(table);
+  auto later = std::find_if(orders.begin(), orders.end(), [&](int o) { return o > order; });
+  auto position = created.begin() + (later - orders.begin());
+  created.insert(position, table.name);
+  orders.insert(later, order);
+}
+
+// Columns Better Auth never writes must accept an insert that omits them (diffSchema).
+void find_schema_problems(const schema::SchemaTable& table, const dialect::LiveTable& live, Plan& plan) {
+  for (const auto& column : live.columns) {
+    if (column.name == "id" || table.find(column.name) || column.nullable || column.has_default) continue;
+    std::string issuer = column.name == "issuer"
+                             ? " If this column came from Better Auth 1.7.0 through 1.7.2, follow the upgrade guide before removing it: https://www.better-auth.com/docs/guides/1-7-upgrade-guide"
+                             : "";
+    plan.schema_problems.push_back(fmt::format(
+        "Column \"{}\" on table \"{}\" is required but Better Auth never writes it, so every insert into \"{}\" fails. Drop the column, make it nullable, or give it a database default.{}",
+        column.name, table.name, table.name, issuer));
+  }
+}
+
+void compare_existing_column(const schema::SchemaTable& table, const schema::Column& column,
+                             const dialect::LiveColumn& live, const dialect::SqlDialect& d, Plan& plan) {
+  if (column.field.is_required() && live.nullable)
+    plan.warnings.push_back(fmt::format(
+        "Column \"{}\" on table \"{}\" stays nullable while the schema declares the field required, so existing rows can still hold null. Backfill every row for this column and enforce NOT NULL to remove the drift.",
+        column.name, table.name));
+  if (!d.accepts_column_type(live.data_type, column.field))
+    plan.warnings.push_back(fmt::format("Field {} in table {} has a different type in the database. Expected {} but got {}.",
+                                        column.name, table.name, schema::to_string(column.field.type), live.data_type));
+}
+
+std::string unsafe_reason(const schema::SchemaTable& table, const schema::Column& column) {
+  std::string text_detail = column.field.type == schema::FieldType::string
+                                ? " For a text column, every existing row ends up with the same empty string."
+                                : "";
+  return fmt::format(
+      "Cannot add required column \"{}\" to populated table \"{}\": the schema declares no default value, so existing rows have no value to backfill. MySQL accepts this statement instead of rejecting it and fills every existing row with an implicit default for the column type, reporting a successful migration over corrupted data.{} Add the column as nullable, backfill a correct value for every row, then make it NOT NULL.",
+      column.name, table.name, text_detail);
+}
+
+// The refusal rule of Better Auth 1.7.1+: a required column with neither a timestamp nor a static
+// default cannot be added to a table that has rows.
+Result<void> check_added_columns(const schema::Schema& wanted, const dialect::SqlDialect& d, const RowProbe& has_rows,
+                                 Plan& plan) {
+  std::map<std::string, bool> populated;
+  for (const auto& add : plan.changes.columns_to_add) {
+    const schema::SchemaTable* table = wanted.find(add.table);
+    for (const auto& name : add.columns) {
+      const schema::Column* column = table->find(name);
+      const schema::Field& field = column->field;
+      if (field.unique && field.is_required() && schema::has_default(field.default_value) &&
+          !schema::is_function_default(field.default_value))
+        plan.warnings.push_back(fmt::format(
+            "Adding unique column \"{}\" to existing table \"{}\" backfills every existing row with its default value. If the table has more than one row, creating the unique index \"{}\" will fail; backfill distinct values manually, then re-run the migration or create the index yourself.",
+            name, table->name, schema::field_index_name(table->name, name, true)));
+      if (!field.is_required() || dialect::has_timestamp_default(d, field) || dialect::has_static_default(field)) continue;
+      auto known = populated.find(table->name);
+      if (known == populated.end()) {
+        auto rows = has_rows(table->name);
+        if (!rows) return fail(rows.error());
+        known = populated.emplace(table->name, *rows).first;
+      }
+      if (known->second) plan.unsafe_changes.push_back({table->name, name, unsafe_reason(*table, *column)});
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<Plan> make_plan(const schema::Schema& wanted, const dialect::LiveSchema& live, const dialect::SqlDialect& d,
+                       const RowProbe& has_rows) {
+  Plan plan;
+  std::vector<int> created_orders;
+  for (const auto& table : wanted.tables) {
+    if (table.disable_migrations) continue;
+    const dialect::LiveTable* existing = live.find(table.name);
+    if (existing) find_schema_problems(table, *existing, plan);
+    AM_TRY(plan_table_indexes(table, live, d, plan.changes));
+    if (!existing) {
+      insert_by_order(plan.changes.tables_to_create, created_orders, table);
+      continue;
+    }
+    dialect::ColumnsToAdd add{table.name, {}};
+    for (const auto& column : table.columns) {
+      if (const dialect::LiveColumn* live_column = existing->find(column.name)) {
+        compare_existing_column(table, column, *live_column, d, plan);
+      } else {
+        add.columns.push_back(column.name);
+      }
+    }
+    if (!add.columns.empty()) plan.changes.columns_to_add.push_back(std::move(add));
+  }
+  AM_TRY(check_added_columns(wanted, d, has_rows, plan));
+  plan.statements = dialect::render_statements(d, wanted, plan.changes);
+  return plan;
+}
+
+Result<void> refuse_unsafe_changes(const Plan& plan) {
+  if (plan.unsafe_changes.empty()) return {};
+  std::string message;
+  for (const auto& change : plan.unsafe_changes) {
+    if (!message.empty()) message += "\n";
+    message += change.reason;
+  }
+  Error error(ErrorKind::unsafe_change, std::move(message));
+  error.hint = "run `authmigrate generate` to read the statements without executing them";
+  return fail(std::move(error));
+}
+
+}  // namespace authmigrate::plan

@@ -1,0 +1,103 @@
+#include <authmigrate/sync/schema_sync.hpp>
+
+#include <chrono>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <authmigrate/dialect/introspect.hpp>
+#include <authmigrate/plan/summary.hpp>
+
+namespace authmigrate::sync {
+
+using config::Dialect;
+
+Result<plan::Plan> plan_schema(db::Connection& connection, const schema::Schema& wanted) {
+  auto dialect = dialect::make_dialect(connection.dialect());
+  auto live = dialect::introspect(connection);
+  if (!live) return fail(std::move(live.error().within("reading the live schema")));
+  auto has_rows = [&](std::string_view table) { return dialect::table_has_rows(connection, *dialect, table); };
+  auto planned = plan::make_plan(wanted, *live, *dialect, has_rows);
+  if (!planned) return fail(std::move(planned.error().within("planning the Better Auth schema")));
+  return planned;
+}
+
+namespace {
+
+Result<void> refuse_problems(const plan::Plan& planned) {
+  AM_TRY(plan::refuse_unsafe_changes(planned));
+  if (!planned.schema_problems.empty()) {
+    return fail(Error(ErrorKind::unsafe_change,
+                      fmt::format("the database has {} column{} Better Auth cannot write to; nothing ran:\n  -> {}",
+                                  planned.schema_problems.size(), planned.schema_problems.size() == 1 ? "" : "s",
+                                  fmt::join(planned.schema_problems, "\n  -> ")))
+                    .with_hint("give those columns a default or make them nullable, then run again"));
+  }
+  return {};
+}
+
+Result<SyncOutcome> plan_and_apply(db::Connection& connection, const schema::Schema& wanted, bool dry_run,
+                                   const Confirm& confirm, report::Reporter& reporter) {
+  auto planned = plan_schema(connection, wanted);
+  if (!planned) return fail(std::move(planned.error()));
+  for (const auto& warning : planned->warnings) reporter.emit(report::warning("schema.warning", warning));
+  AM_TRY(refuse_problems(*planned));
+  SyncOutcome outcome;
+  if (planned->empty()) return outcome;
+  outcome.summary = plan::summary_lines(wanted, *planned);
+  for (const auto& line : outcome.summary) {
+    auto event = report::info("schema.change", (dry_run ? "would change: " : "") + line);
+    reporter.emit(event);
+  }
+  if (dry_run) {
+    for (const auto& statement : planned->statements) {
+      auto event = report::info("schema.statement", statement + ";");
+      reporter.emit(event);
+    }
+    return outcome;
+  }
+  if (confirm && !confirm(outcome.summary)) {
+    return fail(Error(ErrorKind::usage, "the schema changes were not confirmed; nothing ran")
+                    .with_hint("pass --yes to apply without asking"));
+  }
+  for (size_t i = 0; i < planned->statements.size(); ++i) {
+    auto ran = connection.execute(planned->statements[i]);
+    if (!ran) {
+      return fail(std::move(ran.error().within(fmt::format("schema statement {} of {}: {}", i + 1,
+                                                           planned->statements.size(), planned->statements[i]))));
+    }
+    ++outcome.statements;
+  }
+  return outcome;
+}
+
+}  // namespace
+
+Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema& wanted, bool dry_run,
+                                const Confirm& confirm, report::Reporter& reporter) {
+  auto started = std::chrono::steady_clock::now();
+  bool transactional = connection.dialect() != Dialect::mysql && !dry_run;
+  if (transactional) AM_TRY(connection.execute(connection.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN"));
+  auto outcome = plan_and_apply(connection, wanted, dry_run, confirm, reporter);
+  if (!outcome) {
+    if (transactional) (void)connection.execute("ROLLBACK");
+    return fail(std::move(outcome.error().within("syncing the Better Auth schema")));
+  }
+  if (transactional) {
+    if (auto committed = connection.execute("COMMIT"); !committed) {
+      return fail(std::move(committed.error().within("committing the Better Auth schema")));
+    }
+  }
+  auto event = report::info("schema.done", outcome->statements == 0 && !dry_run
+                                               ? "Better Auth schema is up to date"
+                                               : fmt::format("{} the Better Auth schema ({} statement{})",
+                                                             dry_run ? "would update" : "updated",
+                                                             dry_run ? outcome->summary.size() : outcome->statements,
+                                                             (dry_run ? outcome->summary.size() : outcome->statements) == 1 ? "" : "s"));
+  event.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  event.fields["statements"] = outcome->statements;
+  reporter.emit(event);
+  return outcome;
+}
+
+}  // namespace authmigrate::sync

@@ -1,0 +1,106 @@
+// `authmigrate generate`: writes the pending Better Auth DDL as a reviewable SQL file, named and
+// worded as `auth generate` writes it for the built-in adapter (warning banner included).
+#include <chrono>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include <authmigrate/base/files.hpp>
+#include <authmigrate/dialect/live_schema.hpp>
+#include <authmigrate/plan/generate_file.hpp>
+#include <authmigrate/sync/schema_sync.hpp>
+
+#include "commands.hpp"
+#include "connect.hpp"
+#include "run_command.hpp"
+
+namespace authmigrate::cli {
+
+namespace {
+struct GenerateOptions {
+  CommonOptions common;
+  std::string output;
+  bool from_empty = false;
+  std::string dialect;
+};
+
+Result<plan::Plan> plan_from_empty(const schema::Schema& wanted, config::Dialect kind) {
+  auto dialect = dialect::make_dialect(kind);
+  auto no_rows = [](std::string_view) -> Result<bool> { return false; };
+  return plan::make_plan(wanted, dialect::LiveSchema{}, *dialect, no_rows);
+}
+
+Result<config::Dialect> parse_dialect(const std::string& text) {
+  if (text == "postgres" || text == "postgresql") return config::Dialect::postgres;
+  if (text == "sqlite") return config::Dialect::sqlite;
+  if (text == "mysql" || text == "mariadb") return config::Dialect::mysql;
+  return fail(Error(ErrorKind::usage, fmt::format("unknown dialect \"{}\"", text))
+                  .with_hint("use postgres, sqlite or mysql"));
+}
+}  // namespace
+
+void add_generate_command(CLI::App& app, Action& action) {
+  auto options = std::make_shared<GenerateOptions>();
+  auto* cmd = app.add_subcommand("generate", "Write the pending Better Auth DDL to a reviewable SQL file");
+  add_common_options(*cmd, options->common);
+  add_schema_options(*cmd, options->common);
+  cmd->add_option("--output", options->output,
+                  "File to write (default: <dir>/<UTC time>.sql, as `auth generate` names it)");
+  cmd->add_flag("--from-empty", options->from_empty, "The whole schema, as for an empty database (no connection)");
+  cmd->add_option("--dialect", options->dialect, "With --from-empty and no URL: postgres, sqlite or mysql");
+  cmd->callback([options, &action] {
+    action = [options](Streams& streams) {
+      return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {
+        auto wanted = ctx.schema(true);
+        if (!wanted) return fail(std::move(wanted.error()));
+        const auto& schema = (**wanted).schema;
+        Result<plan::Plan> planned;
+        if (options->from_empty) {
+          config::Dialect kind;
+          if (!options->dialect.empty()) {
+            auto parsed = parse_dialect(options->dialect);
+            if (!parsed) return fail(std::move(parsed.error()));
+            kind = *parsed;
+          } else {
+            auto url = ctx.database_url();
+            if (!url) return fail(std::move(url.error().with_hint("pass --dialect, or a --url to take it from")));
+            kind = url->dialect;
+          }
+          planned = plan_from_empty(schema, kind);
+        } else {
+          auto db = OpenDatabase::open(ctx);
+          if (!db) return fail(std::move(db.error()));
+          planned = sync::plan_schema((*db)->connection(), schema);
+        }
+        if (!planned) return fail(std::move(planned.error()));
+        for (const auto& refused : planned->unsafe_changes) {
+          ctx.reporter().emit(report::warning(
+              "generate.unsafe", fmt::format("{}.{}: {}", refused.table, refused.column, refused.reason)));
+        }
+        auto content = plan::generate_file_content(*planned);
+        if (content.empty()) {
+          ctx.reporter().emit(report::info("generate.up_to_date", "Your schema is already up to date."));
+          return 0;
+        }
+        std::filesystem::path path = options->output;
+        if (path.empty()) {
+          auto name = std::filesystem::path(plan::default_generate_file_name(std::chrono::system_clock::now()));
+          path = std::filesystem::path(ctx.options().dir) / name.filename();
+        } else if (std::filesystem::is_directory(path)) {
+          auto name = std::filesystem::path(plan::default_generate_file_name(std::chrono::system_clock::now()));
+          path /= name.filename();
+        }
+        std::error_code ec;
+        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+        AM_TRY(base::write_file_atomic(path, content, 0644));
+        auto event = report::info("generate.written", fmt::format("wrote {}", path.string()));
+        event.fields["path"] = path.string();
+        event.fields["statements"] = planned->statements.size();
+        ctx.reporter().emit(event);
+        return 0;
+      });
+    };
+  });
+}
+
+}  // namespace authmigrate::cli

@@ -1,0 +1,143 @@
+alter table "user" add column "twoFactorEnabled" boolean default false;
+
+alter table "user" add column "username" text;
+
+alter table "user" add column "displayUsername" text;
+
+alter table "user" add column "isAnonymous" boolean default false;
+
+alter table "user" add column "phoneNumber" text;
+
+alter table "user" add column "phoneNumberVerified" boolean;
+
+alter table "user" add column "role" text;
+
+alter table "user" add column "banned" boolean default false;
+
+alter table "user" add column "banReason" text;
+
+alter table "user" add column "banExpires" timestamptz;
+
+alter table "user" add column "stripeCustomerId" text;
+
+alter table "user" add column "lastLoginMethod" text;
+
+alter table "session" add column "impersonatedBy" text;
+
+alter table "session" add column "activeOrganizationId" text;
+
+alter table "session" add column "activeTeamId" text;
+
+create table "twoFactor" ("id" text not null primary key, "secret" text not null, "backupCodes" text not null, "userId" text not null references "user" ("id") on delete cascade, "verified" boolean, "failedVerificationCount" integer, "lockedUntil" timestamptz);
+
+create table "apikey" ("id" text not null primary key, "configId" text not null, "name" text, "start" text, "referenceId" text not null, "prefix" text, "key" text not null, "refillInterval" integer, "refillAmount" integer, "lastRefillAt" timestamptz, "enabled" boolean, "rateLimitEnabled" boolean, "rateLimitTimeWindow" integer, "rateLimitMax" integer, "requestCount" integer, "remaining" integer, "lastRequest" timestamptz, "expiresAt" timestamptz, "createdAt" timestamptz not null, "updatedAt" timestamptz not null, "permissions" text, "metadata" text);
+
+create table "organization" ("id" text not null primary key, "name" text not null, "slug" text not null unique, "logo" text, "createdAt" timestamptz not null, "metadata" text, "stripeCustomerId" text);
+
+create table "organizationRole" ("id" text not null primary key, "organizationId" text not null references "organization" ("id") on delete cascade, "role" text not null, "permission" text not null, "createdAt" timestamptz default CURRENT_TIMESTAMP not null, "updatedAt" timestamptz);
+
+create table "team" ("id" text not null primary key, "name" text not null, "memberCount" integer not null, "organizationId" text not null references "organization" ("id") on delete cascade, "createdAt" timestamptz not null, "updatedAt" timestamptz);
+
+create table "teamMember" ("id" text not null primary key, "teamId" text not null references "team" ("id") on delete cascade, "userId" text not null references "user" ("id") on delete cascade, "membershipKey" text unique, "createdAt" timestamptz);
+
+create table "member" ("id" text not null primary key, "organizationId" text not null references "organization" ("id") on delete cascade, "userId" text not null references "user" ("id") on delete cascade, "role" text not null, "createdAt" timestamptz not null);
+
+create table "invitation" ("id" text not null primary key, "organizationId" text not null references "organization" ("id") on delete cascade, "email" text not null, "role" text, "teamId" text, "status" text not null, "expiresAt" timestamptz not null, "createdAt" timestamptz default CURRENT_TIMESTAMP not null, "inviterId" text not null references "user" ("id") on delete cascade);
+
+create table "passkey" ("id" text not null primary key, "name" text, "publicKey" text not null, "userId" text not null references "user" ("id") on delete cascade, "credentialID" text not null, "counter" integer not null, "deviceType" text not null, "backedUp" boolean not null, "transports" text, "createdAt" timestamptz, "aaguid" text);
+
+create table "jwks" ("id" text not null primary key, "publicKey" text not null, "privateKey" text not null, "createdAt" timestamptz not null, "expiresAt" timestamptz, "alg" text, "crv" text);
+
+create table "oauthClient" ("id" text not null primary key, "clientId" text not null unique, "clientSecret" text, "clientDiscoveryId" text, "disabled" boolean, "skipConsent" boolean, "enableEndSession" boolean, "subjectType" text, "scopes" jsonb, "clientCredentialsScopes" jsonb, "userId" text references "user" ("id") on delete cascade, "createdAt" timestamptz, "updatedAt" timestamptz, "name" text, "uri" text, "icon" text, "contacts" jsonb, "tos" text, "policy" text, "softwareId" text, "softwareVersion" text, "softwareStatement" text, "redirectUris" jsonb not null, "postLogoutRedirectUris" jsonb, "backchannelLogoutUri" text, "backchannelLogoutSessionRequired" boolean, "tokenEndpointAuthMethod" text, "applicationType" text, "jwks" text, "jwksUri" text, "grantTypes" jsonb, "responseTypes" jsonb, "requirePKCE" boolean, "dpopBoundAccessTokens" boolean, "referenceId" text, "metadata" jsonb);
+
+create table "oauthResource" ("id" text not null primary key, "identifier" text not null unique, "name" text not null, "accessTokenTtl" integer, "refreshTokenTtl" integer, "signingAlgorithm" text, "signingKeyId" text, "allowedScopes" jsonb, "customClaims" jsonb, "dpopBoundAccessTokensRequired" boolean, "disabled" boolean, "createdAt" timestamptz, "updatedAt" timestamptz, "policyVersion" integer, "metadata" jsonb);
+
+create table "oauthClientResource" ("id" text not null primary key, "clientId" text not null references "oauthClient" ("clientId") on delete cascade, "resourceId" text not null references "oauthResource" ("identifier") on delete cascade, "metadata" jsonb, "createdAt" timestamptz);
+
+create table "oauthRefreshToken" ("id" text not null primary key, "token" text not null unique, "clientId" text not null references "oauthClient" ("clientId") on delete cascade, "sessionId" text references "session" ("id") on delete set null, "userId" text not null references "user" ("id") on delete cascade, "referenceId" text, "authorizationCodeId" text, "resources" jsonb, "requestedUserInfoClaims" jsonb, "expiresAt" timestamptz not null, "createdAt" timestamptz not null, "revoked" timestamptz, "rotatedAt" timestamptz, "rotationReplayResponse" text, "rotationReplayExpiresAt" timestamptz, "authTime" timestamptz, "confirmation" jsonb, "scopes" jsonb not null);
+
+create table "oauthAccessToken" ("id" text not null primary key, "token" text not null unique, "clientId" text not null references "oauthClient" ("clientId") on delete cascade, "sessionId" text references "session" ("id") on delete set null, "userId" text references "user" ("id") on delete cascade, "referenceId" text, "authorizationCodeId" text, "resources" jsonb, "requestedUserInfoClaims" jsonb, "refreshId" text references "oauthRefreshToken" ("id") on delete cascade, "expiresAt" timestamptz not null, "createdAt" timestamptz not null, "revoked" timestamptz, "confirmation" jsonb, "scopes" jsonb not null);
+
+create table "oauthConsent" ("id" text not null primary key, "clientId" text not null references "oauthClient" ("clientId") on delete cascade, "userId" text references "user" ("id") on delete cascade, "referenceId" text, "resources" jsonb, "requestedUserInfoClaims" jsonb, "scopes" jsonb not null, "createdAt" timestamptz not null, "updatedAt" timestamptz not null);
+
+create table "oauthClientAssertion" ("id" text not null primary key, "expiresAt" timestamptz not null);
+
+create table "ssoProvider" ("id" text not null primary key, "issuer" text not null, "oidcConfig" text, "samlConfig" text, "userId" text not null references "user" ("id") on delete cascade, "providerId" text not null unique, "organizationId" text, "domain" text not null, "domainVerified" boolean);
+
+create table "subscription" ("id" text not null primary key, "plan" text not null, "referenceId" text not null, "stripeCustomerId" text, "stripeSubscriptionId" text, "status" text not null, "periodStart" timestamptz, "periodEnd" timestamptz, "trialStart" timestamptz, "trialEnd" timestamptz, "cancelAtPeriodEnd" boolean, "cancelAt" timestamptz, "canceledAt" timestamptz, "endedAt" timestamptz, "seats" integer, "billingInterval" text, "stripeScheduleId" text);
+
+create table "deviceCode" ("id" text not null primary key, "deviceCode" text not null, "userCode" text not null, "userId" text, "expiresAt" timestamptz not null, "status" text not null, "lastPolledAt" timestamptz, "pollingInterval" integer, "clientId" text, "scope" text);
+
+create table "walletAddress" ("id" text not null primary key, "userId" text not null references "user" ("id") on delete cascade, "address" text not null, "chainId" integer not null, "isPrimary" boolean not null, "createdAt" timestamptz not null);
+
+create unique index "user_username_uidx" on "user" ("username");
+
+create unique index "user_phoneNumber_uidx" on "user" ("phoneNumber");
+
+create index "twoFactor_secret_idx" on "twoFactor" ("secret");
+
+create index "twoFactor_userId_idx" on "twoFactor" ("userId");
+
+create index "apikey_configId_idx" on "apikey" ("configId");
+
+create index "apikey_referenceId_idx" on "apikey" ("referenceId");
+
+create index "apikey_key_idx" on "apikey" ("key");
+
+create index "organizationRole_organizationId_idx" on "organizationRole" ("organizationId");
+
+create index "organizationRole_role_idx" on "organizationRole" ("role");
+
+create index "team_organizationId_idx" on "team" ("organizationId");
+
+create index "teamMember_teamId_idx" on "teamMember" ("teamId");
+
+create index "teamMember_userId_idx" on "teamMember" ("userId");
+
+create index "member_organizationId_idx" on "member" ("organizationId");
+
+create index "member_userId_idx" on "member" ("userId");
+
+create index "invitation_organizationId_idx" on "invitation" ("organizationId");
+
+create index "invitation_email_idx" on "invitation" ("email");
+
+create index "passkey_userId_idx" on "passkey" ("userId");
+
+create index "passkey_credentialID_idx" on "passkey" ("credentialID");
+
+create index "oauthClient_userId_idx" on "oauthClient" ("userId");
+
+create index "oauthClientResource_clientId_idx" on "oauthClientResource" ("clientId");
+
+create index "oauthClientResource_resourceId_idx" on "oauthClientResource" ("resourceId");
+
+create index "oauthRefreshToken_clientId_idx" on "oauthRefreshToken" ("clientId");
+
+create index "oauthRefreshToken_sessionId_idx" on "oauthRefreshToken" ("sessionId");
+
+create index "oauthRefreshToken_userId_idx" on "oauthRefreshToken" ("userId");
+
+create index "oauthRefreshToken_authorizationCodeId_idx" on "oauthRefreshToken" ("authorizationCodeId");
+
+create index "oauthAccessToken_clientId_idx" on "oauthAccessToken" ("clientId");
+
+create index "oauthAccessToken_sessionId_idx" on "oauthAccessToken" ("sessionId");
+
+create index "oauthAccessToken_userId_idx" on "oauthAccessToken" ("userId");
+
+create index "oauthAccessToken_authorizationCodeId_idx" on "oauthAccessToken" ("authorizationCodeId");
+
+create index "oauthAccessToken_refreshId_idx" on "oauthAccessToken" ("refreshId");
+
+create index "oauthConsent_clientId_idx" on "oauthConsent" ("clientId");
+
+create index "oauthConsent_userId_idx" on "oauthConsent" ("userId");
+
+create index "walletAddress_userId_idx" on "walletAddress" ("userId");
+
+create unique index "oauthClientResource_clientId_resourceId_uidx" on "oauthClientResource" ("clientId", "resourceId");
+
+create unique index "deviceCode_deviceCode_uidx" on "deviceCode" ("deviceCode");
+
+create unique index "deviceCode_userCode_uidx" on "deviceCode" ("userCode");
