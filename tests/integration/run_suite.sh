@@ -6,6 +6,8 @@
 # not configured outside CI. With CI=true a missing server is a failure.
 set -uo pipefail
 SUITE=$1 DB_KIND=$2 AM_BIN=$3
+AM_SOURCE_DIR=$(cd "$(dirname "$0")/../.." && pwd)
+export AM_SOURCE_DIR
 HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"

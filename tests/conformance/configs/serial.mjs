@@ -1,0 +1,9 @@
+// serial: core tables with advanced.database.generateId = "serial".
+import { betterAuth } from "better-auth";
+import { database } from "./db.mjs";
+
+export const auth = betterAuth({
+	database: database(),
+	emailAndPassword: { enabled: true },
+	advanced: { database: { generateId: "serial" } },
+});
