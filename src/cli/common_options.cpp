@@ -5,6 +5,10 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <authmigrate/base/files.hpp>
@@ -72,6 +76,36 @@ Result<std::unique_ptr<Context>> Context::create(const CommonOptions& options, s
   return ctx;
 }
 
+void Context::register_url_secret(const std::string& text) {
+  // The raw password, before parsing, so that even a parse error cannot show it.
+  if (auto at = text.rfind('@'); at != std::string::npos) {
+    if (auto scheme_end = text.find("://"); scheme_end != std::string::npos && scheme_end < at) {
+      auto userinfo = text.substr(scheme_end + 3, at - scheme_end - 3);
+      if (auto colon = userinfo.find(':'); colon != std::string::npos) register_secret(userinfo.substr(colon + 1));
+    }
+  }
+  if (auto url = config::parse_database_url(text)) {
+    if (url->password) register_secret(*url->password);
+    if (auto p = url->param("password")) register_secret(*p);
+  }
+}
+
+Result<void> Context::tee_to_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) return fail(ErrorKind::io, fmt::format("cannot open log file {}: {}", path, std::strerror(errno)));
+  ::close(fd);
+  m_log_file = std::make_unique<std::ofstream>(path, std::ios::app);
+  if (json()) {
+    m_file_reporter = std::make_unique<report::JsonLinesReporter>(*m_log_file, m_redactor);
+  } else {
+    m_file_reporter = std::make_unique<report::TextReporter>(*m_log_file, *m_log_file, false, m_redactor);
+  }
+  m_terminal_reporter = std::move(m_reporter);
+  m_reporter = std::make_unique<report::TeeReporter>(
+      std::vector<report::Reporter*>{m_terminal_reporter.get(), m_file_reporter.get()});
+  return {};
+}
+
 void Context::register_secret(const std::string& secret) {
   m_redactor.add(secret);
   // The same secret as it appears inside a JSON string.
@@ -87,13 +121,7 @@ Result<config::DatabaseUrl> Context::database_url() {
                     .with_hint("pass --url postgres://user:password@host:5432/db (or sqlite:app.db, "
                                "mysql://...), or set DATABASE_URL in the environment or .env"));
   }
-  // Register the raw password before parsing, so even a parse error cannot show it.
-  if (auto at = text.rfind('@'); at != std::string::npos) {
-    if (auto scheme_end = text.find("://"); scheme_end != std::string::npos && scheme_end < at) {
-      auto userinfo = text.substr(scheme_end + 3, at - scheme_end - 3);
-      if (auto colon = userinfo.find(':'); colon != std::string::npos) register_secret(userinfo.substr(colon + 1));
-    }
-  }
+  register_url_secret(text);
   auto url = config::parse_database_url(text);
   if (!url) return fail(std::move(url.error()));
   if (url->password) register_secret(*url->password);

@@ -2,6 +2,7 @@
 // database URL, reporter, deadlines, secrets to mask.
 #pragma once
 
+#include <fstream>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -52,6 +53,10 @@ class Context {
   Result<config::DatabaseUrl> database_url();
   db::SessionSettings session_settings() const;
   base::Deadline lock_deadline() const;
+  // Masks the password of a URL that is not the main one (deploy to many databases).
+  void register_url_secret(const std::string& url_text);
+  // Copies every event to FILE (created 0600), in the same format.
+  Result<void> tee_to_file(const std::string& path);
   // The wanted Better Auth schema, or nullopt when no source exists (said once on the reporter).
   Result<std::optional<sync::LoadedSchema>> schema(bool required);
 
@@ -63,6 +68,9 @@ class Context {
   config::Environment m_env;
   base::SecretRedactor m_redactor;
   std::unique_ptr<report::Reporter> m_reporter;
+  std::unique_ptr<report::Reporter> m_terminal_reporter;  // set when tee_to_file moved it aside
+  std::unique_ptr<report::Reporter> m_file_reporter;
+  std::unique_ptr<std::ofstream> m_log_file;
   base::Deadline m_deadline = base::Deadline::never();
 };
 

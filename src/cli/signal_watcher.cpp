@@ -33,7 +33,12 @@ SignalWatcher::~SignalWatcher() {
 
 void SignalWatcher::watch(db::Connection* connection) {
   std::lock_guard lock(m_mutex);
-  m_connection = connection;
+  m_connections.push_back(connection);
+}
+
+void SignalWatcher::unwatch(db::Connection* connection) {
+  std::lock_guard lock(m_mutex);
+  std::erase(m_connections, connection);
 }
 
 void SignalWatcher::loop() {
@@ -54,7 +59,7 @@ void SignalWatcher::loop() {
     }
     stopped = true;
     std::lock_guard lock(m_mutex);
-    if (m_connection) m_connection->cancel();
+    for (auto* connection : m_connections) connection->cancel();
   }
 }
 

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include <authmigrate/base/deadline.hpp>
 #include <authmigrate/db/connection.hpp>
@@ -20,14 +21,15 @@ class SignalWatcher {
   explicit SignalWatcher(base::Deadline deadline);
   ~SignalWatcher();
 
-  // The connection whose statement a stop cancels; null to forget it.
+  // Connections whose running statements a stop cancels.
   void watch(db::Connection* connection);
+  void unwatch(db::Connection* connection);
 
  private:
   void loop();
   base::Deadline m_deadline;
   std::mutex m_mutex;
-  db::Connection* m_connection = nullptr;
+  std::vector<db::Connection*> m_connections;
   std::atomic<bool> m_done{false};
   std::thread m_thread;
 };

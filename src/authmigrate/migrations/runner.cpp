@@ -147,7 +147,7 @@ Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<Mi
 Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<MigrationFile>& files,
                                   const RunOptions& options, report::Reporter& reporter) {
   MigrationLock lock(connection);
-  if (!options.dry_run) AM_TRY(lock.acquire(options.lock_deadline, reporter));
+  if (!options.dry_run && !options.lock_held) AM_TRY(lock.acquire(options.lock_deadline, reporter));
   HistoryTable history(connection);
   if (!options.dry_run) AM_TRY(history.create_if_missing());
   auto plan = read_plan(connection, files);

@@ -17,6 +17,7 @@ struct RunOptions {
   bool dry_run = false;
   base::Deadline lock_deadline = base::Deadline::never();
   std::string tool_version;  // recorded as applied_by
+  bool lock_held = false;    // the caller (deploy) already holds the migration lock
   // The Better Auth schema sync, run inside the same locked run after the plan checks. Pending files
   // that `generate` wrote (see is_generated_name) run before it, so that a database migrated by those
   // files is found up to date; every other file runs after it, so it can rely on Better Auth's tables.

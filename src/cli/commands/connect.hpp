@@ -14,7 +14,7 @@ namespace authmigrate::cli {
 class OpenDatabase {
  public:
   static Result<std::unique_ptr<OpenDatabase>> open(Context& ctx);
-  ~OpenDatabase() { m_watcher.watch(nullptr); }
+  ~OpenDatabase() { m_watcher.unwatch(m_connection.get()); }
 
   db::Connection& connection() { return *m_connection; }
   const config::DatabaseUrl& url() const { return m_url; }

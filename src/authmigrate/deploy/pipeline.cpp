@@ -1,0 +1,153 @@
+#include <authmigrate/deploy/pipeline.hpp>
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include <authmigrate/db/wait.hpp>
+#include <authmigrate/migrations/migration_lock.hpp>
+#include <authmigrate/migrations/runner.hpp>
+#include <authmigrate/sync/schema_sync.hpp>
+
+namespace authmigrate::deploy {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+void step_done(report::Reporter& reporter, const std::string& step, std::string message, Clock::time_point started) {
+  auto event = report::info("deploy.step", std::move(message));
+  event.duration_ms = ms_since(started);
+  event.fields["step"] = step;
+  reporter.emit(event);
+}
+
+class Deployment {
+ public:
+  Deployment(const DeployTarget& target, const DeploySettings& settings, report::Reporter& reporter)
+      : m_target(target), m_settings(settings), m_reporter(reporter) {}
+
+  ~Deployment() {
+    if (m_connection && m_settings.on_close) m_settings.on_close(m_connection.get());
+  }
+
+  Result<void> run(DeployOutcome& outcome) {
+    AM_TRY(wait());
+    migrations::MigrationLock lock(*m_connection);
+    AM_TRY(take_lock(lock));
+    std::optional<backup::Backup> copy;
+    if (m_settings.backup) {
+      auto started = Clock::now();
+      auto taken = backup::take_backup(m_target.url, *m_connection, *m_settings.backup, m_reporter);
+      if (!taken) return fail(std::move(taken.error().with_hint("nothing was migrated: the backup must succeed first")));
+      copy = std::move(*taken);
+      step_done(m_reporter, "backup", "backup taken", started);
+    }
+    auto migrated = migrate(outcome);
+    if (migrated) migrated = verify();
+    if (!migrated && copy) {
+      Error error = std::move(migrated.error());
+      m_reporter.emit(report::warning("deploy.restoring", fmt::format("deploy failed, restoring {}", copy->file.string())));
+      auto restored = backup::restore_backup(*copy, m_target.url, *m_connection, m_reporter);
+      if (restored) {
+        outcome.restored = true;
+        error.hint = fmt::format("the database was restored from {} to how it was before this deploy{}",
+                                 copy->file.string(), error.hint.empty() ? "" : "; " + error.hint);
+      } else {
+        error.hint = fmt::format("RESTORE FAILED ({}); the backup is {}: restore it by hand",
+                                 restored.error().describe(), copy->file.string());
+      }
+      return fail(std::move(error));
+    }
+    AM_TRY(migrated);
+    return lock.release();
+  }
+
+ private:
+  Result<void> wait() {
+    auto deadline = base::Deadline::after_seconds(m_settings.wait_timeout_s).min(m_settings.deadline);
+    auto connection = db::wait_for_database(m_target.url, m_settings.session, deadline, m_reporter);
+    if (!connection) return fail(std::move(connection.error()));
+    m_connection = std::move(*connection);
+    if (m_settings.on_open) m_settings.on_open(m_connection.get());
+    return {};
+  }
+
+  Result<void> take_lock(migrations::MigrationLock& lock) {
+    auto started = Clock::now();
+    auto deadline = base::Deadline::after_seconds(m_settings.lock_timeout_s).min(m_settings.deadline);
+    AM_TRY(lock.acquire(deadline, m_reporter));
+    step_done(m_reporter, "lock", "took the migration lock", started);
+    return {};
+  }
+
+  Result<void> migrate(DeployOutcome& outcome) {
+    auto started = Clock::now();
+    migrations::RunOptions run;
+    run.plan = m_settings.plan;
+    run.lock_held = true;
+    run.tool_version = m_settings.tool_version;
+    if (m_settings.schema) {
+      run.schema_step = [&]() -> Result<void> {
+        auto synced = sync::sync_schema(*m_connection, *m_settings.schema, false, nullptr, m_reporter);
+        if (!synced) return fail(std::move(synced.error()));
+        outcome.schema_statements = synced->statements;
+        return {};
+      };
+    }
+    auto summary = migrations::run_migrations(*m_connection, m_target.files, run, m_reporter);
+    if (!summary) return fail(std::move(summary.error()));
+    outcome.files_applied = summary->applied.size();
+    step_done(m_reporter, "migrate",
+              fmt::format("schema: {} statement{}; SQL files: {} applied, {} already applied",
+                          outcome.schema_statements, outcome.schema_statements == 1 ? "" : "s",
+                          summary->applied.size(), summary->already_applied),
+              started);
+    return {};
+  }
+
+  // Introspect again: a deploy that leaves something pending has not done its job.
+  Result<void> verify() {
+    auto started = Clock::now();
+    auto plan = migrations::read_plan(*m_connection, m_target.files);
+    if (!plan) return fail(std::move(plan.error().within("verifying")));
+    if (auto pending = plan->with(migrations::MigrationStatus::pending); !pending.empty()) {
+      return fail(ErrorKind::migration_failed,
+                  fmt::format("verifying: {} is still pending after the deploy", pending.front()->file_name));
+    }
+    if (m_settings.schema) {
+      auto schema_plan = sync::plan_schema(*m_connection, *m_settings.schema);
+      if (!schema_plan) return fail(std::move(schema_plan.error().within("verifying")));
+      if (!schema_plan->empty()) {
+        return fail(ErrorKind::migration_failed,
+                    "verifying: the Better Auth schema still has changes pending after the deploy (a SQL file "
+                    "may have dropped or renamed something Better Auth needs)");
+      }
+    }
+    step_done(m_reporter, "verify", "verified: nothing pending", started);
+    return {};
+  }
+
+  const DeployTarget& m_target;
+  const DeploySettings& m_settings;
+  report::Reporter& m_reporter;
+  std::unique_ptr<db::Connection> m_connection;
+};
+
+}  // namespace
+
+DeployOutcome deploy_database(const DeployTarget& target, const DeploySettings& settings, report::Reporter& reporter) {
+  auto started = Clock::now();
+  DeployOutcome outcome;
+  outcome.name = target.name;
+  Deployment deployment(target, settings, reporter);
+  auto result = deployment.run(outcome);
+  outcome.duration_ms = ms_since(started);
+  outcome.ok = result.has_value();
+  if (!result) outcome.error = std::move(result.error());
+  return outcome;
+}
+
+}  // namespace authmigrate::deploy

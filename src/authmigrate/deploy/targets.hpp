@@ -1,0 +1,26 @@
+// The databases a deploy covers: --url (repeatable), --urls-file (one URL per line, # comments), or
+// [[database]] entries in authmigrate.toml (name, url or url_env, dir). Every problem is collected.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <authmigrate/base/error.hpp>
+#include <authmigrate/config/environment.hpp>
+
+namespace authmigrate::deploy {
+
+struct TargetSpec {
+  std::string name;
+  std::string url_text;  // unparsed; the caller parses it (and registers its password as a secret)
+  std::string origin;    // "--url", "urls.txt:3", "authmigrate.toml [[database]] acme"
+  std::filesystem::path dir;  // empty: the default folder
+};
+
+Result<std::vector<TargetSpec>> read_urls_file(const std::filesystem::path& path);
+
+// [[database]] tables of an authmigrate.toml; an empty list when there are none.
+Result<std::vector<TargetSpec>> read_database_entries(const std::filesystem::path& path, const config::Environment& env);
+
+}  // namespace authmigrate::deploy
