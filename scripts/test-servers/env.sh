@@ -1,0 +1,30 @@
+# shellcheck shell=bash
+# Sourceable: the contract between the throwaway test servers and the tests that use them.
+# Values already in the environment win; ports otherwise fall back to what the start scripts recorded
+# in $AM_SERVERS_DIR, then to the defaults. Exports:
+#   AUTHMIGRATE_TEST_PG_URL     postgres://postgres:<pw>@127.0.0.1:<port>/postgres
+#   AUTHMIGRATE_TEST_MYSQL_URL  mysql://root:<pw>@127.0.0.1:<port>/
+#   AM_TEST_PASSWORD            <pw> decoded; it holds ':', '@', '/' and '%' so URL code must percent-decode
+#   AM_SERVERS_DIR AM_SERVERS_CTL AM_PG_BIN AM_PG_PORT AM_PG_DATA AM_PG_SOCKET_DIR
+#   AM_MYSQL_PORT AM_MYSQL_DATA AM_MYSQL_SOCKET
+# Fault-injection tests stop and restart a server, keeping its data, with
+#   bash "$AM_SERVERS_CTL" postgres|mariadb stop|start|kill
+
+AM_SERVERS_DIR=$(realpath -m "${AM_SERVERS_DIR:-/tmp/authmigrate-test-servers}")
+AM_SERVERS_CTL=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/ctl.sh
+AM_PG_BIN=${AM_PG_BIN:-/usr/lib/postgresql/15/bin}
+AM_PG_PORT=${AM_PG_PORT:-$(cat "$AM_SERVERS_DIR/postgres/port" 2>/dev/null || echo 55432)}
+AM_PG_DATA=$AM_SERVERS_DIR/postgres/data
+AM_PG_SOCKET_DIR=$AM_SERVERS_DIR/postgres
+AM_MYSQL_PORT=${AM_MYSQL_PORT:-$(cat "$AM_SERVERS_DIR/mariadb/port" 2>/dev/null || echo 53306)}
+AM_MYSQL_DATA=$AM_SERVERS_DIR/mariadb/data
+AM_MYSQL_SOCKET=$AM_SERVERS_DIR/mariadb/mariadbd.sock
+
+AM_TEST_PASSWORD='am:p@ss/w%rd'
+am_password_in_url='am%3Ap%40ss%2Fw%25rd'  # the same, percent-encoded
+AUTHMIGRATE_TEST_PG_URL="postgres://postgres:$am_password_in_url@127.0.0.1:$AM_PG_PORT/postgres"
+AUTHMIGRATE_TEST_MYSQL_URL="mysql://root:$am_password_in_url@127.0.0.1:$AM_MYSQL_PORT/"
+unset am_password_in_url
+
+export AUTHMIGRATE_TEST_PG_URL AUTHMIGRATE_TEST_MYSQL_URL AM_TEST_PASSWORD AM_SERVERS_DIR AM_SERVERS_CTL \
+  AM_PG_BIN AM_PG_PORT AM_PG_DATA AM_PG_SOCKET_DIR AM_MYSQL_PORT AM_MYSQL_DATA AM_MYSQL_SOCKET

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Stops the throwaway servers the start-*.sh scripts started in $AM_SERVERS_DIR and removes their files.
+# Safe to run twice, or when nothing runs.
+set -euo pipefail
+here=$(dirname "${BASH_SOURCE[0]}")
+source "$here/lib.sh"
+
+status=0
+bash "$here/ctl.sh" postgres stop || status=1
+bash "$here/ctl.sh" mariadb stop || status=1
+rm -rf "$pg_dir" "$my_dir"
+rmdir "$AM_SERVERS_DIR" 2>/dev/null || true
+exit $status

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, builds with sanitizers into build-test, starts throwaway
+# PostgreSQL and MariaDB servers on loopback, runs ctest (extra args go to ctest, e.g. -L unit) and always
+# stops the servers. With CI=true a server that fails to start fails the run.
+# AM_SKIP_SETUP=1 / AM_SKIP_BUILD=1 skip those steps; AM_TEST_BUILD_DIR overrides build-test.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+build_dir=${AM_TEST_BUILD_DIR:-build-test}
+
+[[ ${AM_SKIP_SETUP:-} == 1 ]] || bash scripts/setup.sh
+[[ ${AM_SKIP_BUILD:-} == 1 ]] ||
+  bash scripts/build.sh "$build_dir" "-DAUTHMIGRATE_SANITIZE=address;undefined" -DAUTHMIGRATE_WERROR=ON
+
+# Each run gets its own state dir and, unless given, the first free ports from the defaults on, so two
+# runs (or a developer's own servers on the default ports) do not meet.
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+export AM_SERVERS_DIR=${AM_SERVERS_DIR:-$(mktemp -d /tmp/authmigrate-test-servers.XXXXXX)}
+export AM_PG_PORT=${AM_PG_PORT:-$(free_port 55432)}
+export AM_MYSQL_PORT=${AM_MYSQL_PORT:-$(free_port 53306)}
+trap 'bash scripts/test-servers/stop.sh' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+started=() missing_urls=()
+start_server() {  # name url-variable
+  if bash "scripts/test-servers/start-$1.sh"; then
+    started+=("$1")
+  elif [[ ${CI:-} == true ]]; then
+    echo "error: the $1 test server did not start (CI=true: a missing server is a failure)" >&2
+    exit 1
+  else
+    echo "warning: the $1 test server did not start; its integration tests will be skipped" >&2
+    missing_urls+=("$2")
+  fi
+}
+start_server postgres AUTHMIGRATE_TEST_PG_URL
+start_server mariadb AUTHMIGRATE_TEST_MYSQL_URL
+source scripts/test-servers/env.sh
+unset "${missing_urls[@]}"
+echo "test servers started: ${started[*]:-none} (state in $AM_SERVERS_DIR)"
+
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+ctest --test-dir "$build_dir" --output-on-failure --no-tests=error -j2 "$@"
