@@ -43,5 +43,14 @@ source scripts/test-servers/env.sh
 unset "${missing_urls[@]}"
 echo "test servers started: ${started[*]:-none} (state in $AM_SERVERS_DIR)"
 
+# Scratch databases for the unit tests that round-trip a schema through a real server.
+if [[ -n ${AUTHMIGRATE_TEST_PG_URL:-} ]] && psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "CREATE DATABASE am_schema_rt" >/dev/null; then
+  export AM_SCHEMA_TEST_POSTGRES_URL="${AUTHMIGRATE_TEST_PG_URL%/*}/am_schema_rt"
+fi
+if [[ -n ${AUTHMIGRATE_TEST_MYSQL_URL:-} ]] &&
+  MYSQL_PWD=$AM_TEST_PASSWORD mariadb --no-defaults -h127.0.0.1 -P"$AM_MYSQL_PORT" -uroot -e "CREATE DATABASE am_schema_rt"; then
+  export AM_SCHEMA_TEST_MYSQL_URL="${AUTHMIGRATE_TEST_MYSQL_URL%/}/am_schema_rt"
+fi
+
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 ctest --test-dir "$build_dir" --output-on-failure --no-tests=error -j2 "$@"

@@ -64,6 +64,7 @@ am_begin_test() {
       DB_PASSWORD=$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" password) ;;
   esac
   mkdir -p better-auth_migrations
+  OUT="" ERR="" RC=0
   export WORK DB_URL DB_NAME DB_PASSWORD
 }
 

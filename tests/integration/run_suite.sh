@@ -24,7 +24,10 @@ tests=$(declare -F | awk '{print $3}' | grep '^test_' || true)
 passed=0 failed=0
 for t in $tests; do
   am_begin_test "$t"
-  if ( set -e; "$t" ); then
+  # Not inside `if`: bash ignores set -e in a condition, and a failed assertion must end the test.
+  ( set -e; "$t" )
+  rc=$?
+  if [ "$rc" -eq 0 ]; then
     echo "ok   $t"
     passed=$((passed + 1))
   else

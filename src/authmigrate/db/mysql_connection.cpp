@@ -2,7 +2,6 @@
 // rolled back, which the runner handles with a "started" marker. Parameters are inlined as escaped
 // literals (the protocol's text mode); cancel() kills the running query from a second connection.
 #include <array>
-#include <regex>
 
 #include <fmt/format.h>
 #include <mysql.h>
@@ -63,7 +62,10 @@ class MysqlConnection final : public Connection {
 
   Result<void> execute(std::string_view sql, StatementFailure* failure) override {
     if (mysql_real_query(m_handle, sql.data(), sql.size()) != 0) return fail(make_error(failure));
-    if (MYSQL_RES* res = mysql_store_result(m_handle)) mysql_free_result(res);
+    // A statement that returns rows can still fail while they are read (killed, timed out).
+    MYSQL_RES* res = mysql_store_result(m_handle);
+    if (!res && mysql_field_count(m_handle) != 0) return fail(make_error(failure));
+    if (res) mysql_free_result(res);
     return {};
   }
 
@@ -112,10 +114,13 @@ class MysqlConnection final : public Connection {
     Error error(ErrorKind::migration_failed, mysql_error(m_handle));
     error.server_code = fmt::format("{} {}", code, mysql_sqlstate(m_handle));
     if (code >= 2000 && code < 3000) error.kind = ErrorKind::unreachable;  // client-side: connection lost
-    if (failure) {
-      static const std::regex k_at_line(R"(at line (\d+)$)");
-      std::smatch m;
-      if (std::regex_search(error.message, m, k_at_line)) failure->line = std::stoi(m[1].str());
+    // Syntax errors end in "... at line N", N counted within the statement.
+    constexpr std::string_view k_at_line = "at line ";
+    if (auto pos = error.message.rfind(k_at_line); failure && pos != std::string::npos) {
+      auto digits = std::string_view(error.message).substr(pos + k_at_line.size());
+      if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos && digits.size() < 9) {
+        failure->line = std::stoi(std::string(digits));
+      }
     }
     return error;
   }

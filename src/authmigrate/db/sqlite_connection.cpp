@@ -13,6 +13,22 @@
 namespace authmigrate::db {
 namespace {
 
+// Where the next statement really starts, so that an error without a position points at its line.
+const char* skip_space_and_comments(const char* p, const char* end) {
+  for (;;) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ';')) ++p;
+    if (end - p >= 2 && p[0] == '-' && p[1] == '-') {
+      while (p < end && *p != '\n') ++p;
+    } else if (end - p >= 2 && p[0] == '/' && p[1] == '*') {
+      const char* close = p + 2;
+      while (close + 1 < end && !(close[0] == '*' && close[1] == '/')) ++close;
+      p = close + 1 < end ? close + 2 : end;
+    } else {
+      return p;
+    }
+  }
+}
+
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(sqlite3* db, std::optional<std::chrono::milliseconds> statement_timeout)
@@ -29,6 +45,8 @@ class SqliteConnection final : public Connection {
     const char* end = sql.data() + sql.size();
     const char* cursor = begin;
     while (cursor < end) {
+      cursor = skip_space_and_comments(cursor, end);
+      if (cursor >= end) break;
       sqlite3_stmt* stmt = nullptr;
       const char* tail = nullptr;
       start_clock();

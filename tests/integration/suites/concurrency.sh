@@ -34,13 +34,22 @@ test_lock_held_elsewhere_times_out_with_exit_4() {
   if [ "$DB_KIND" = postgres ]; then
     local key
     key=$(python3 -c 'import hashlib; print(int(hashlib.sha256(b"authmigrate_migrations").hexdigest()[:15], 16))')
-    psql "$DB_URL" -q -c "SELECT pg_advisory_lock($key); SELECT pg_sleep(8);" >/dev/null 2>&1 &
+    psql "$DB_URL" -q -c "SELECT pg_advisory_lock($key); SELECT pg_sleep(20);" >/dev/null 2>&1 &
     holder=$!
+    local i
+    for i in $(seq 1 100); do
+      [ "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+      sleep 0.1
+    done
   else
-    mysql_admin "$DB_NAME" -e "SELECT GET_LOCK(LEFT(CONCAT('authmigrate:', DATABASE()), 64), 0); SELECT SLEEP(8);" >/dev/null 2>&1 &
+    mysql_admin "$DB_NAME" -e "SELECT GET_LOCK(LEFT(CONCAT('authmigrate:', DATABASE()), 64), 0); SELECT SLEEP(20);" >/dev/null 2>&1 &
     holder=$!
+    local i
+    for i in $(seq 1 100); do
+      [ "$(sql "SELECT IS_USED_LOCK(LEFT(CONCAT('authmigrate:', DATABASE()), 64)) IS NOT NULL")" = 1 ] && break
+      sleep 0.1
+    done
   fi
-  sleep 1
   am migrate --url "$DB_URL" --lock-timeout 1
   kill "$holder" 2>/dev/null || true
   wait "$holder" 2>/dev/null || true

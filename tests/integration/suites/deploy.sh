@@ -7,7 +7,7 @@ snapshot() {  # [database-name]
   local name=${1:-$DB_NAME}
   case $DB_KIND in
     sqlite) sqlite3 "$WORK/test.db" .dump ;;
-    postgres) pg_dump --no-owner --no-privileges "${AUTHMIGRATE_TEST_PG_URL%/*}/$name" | grep -v '^--' | grep -v '^$' ;;
+    postgres) pg_dump --no-owner --no-privileges "${AUTHMIGRATE_TEST_PG_URL%/*}/$name" | grep -v -e '^--' -e '^$' -e '^\\restrict' -e '^\\unrestrict' ;;
     mysql) MYSQL_PWD=$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" password) mariadb-dump --no-defaults --skip-dump-date --skip-comments \
              -h "$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" host)" -P "$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" port)" \
              -u "$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" user)" "$name" ;;

@@ -4,7 +4,8 @@
 slow_statement() {
   case $DB_KIND in
     postgres) echo "SELECT pg_sleep(20)" ;;
-    mysql) echo "SELECT SLEEP(20)" ;;
+    # A bare SELECT SLEEP() that is killed returns 1 without an error; over two rows it errors.
+    mysql) echo "SELECT SLEEP(10) FROM (SELECT 1 UNION ALL SELECT 2) AS two_rows" ;;
     sqlite) echo "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000000) SELECT count(*) FROM c" ;;
   esac
 }
