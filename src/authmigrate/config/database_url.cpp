@@ -315,6 +315,18 @@ std::string libpq_quote(std::string_view value) {
   return out;
 }
 
+// The host as it parses back: an IPv6 address in brackets, else every byte that is not a plain host
+// character percent-encoded (a host decoded from "%21" or "%C3%A9" does not parse raw).
+std::string shown_host(std::string_view host) {
+  if (host.find(':') != npos && std::all_of(host.begin(), host.end(), is_ipv6_char)) return fmt::format("[{}]", host);
+  std::string out;
+  for (char c : host) {
+    if (is_host_char(c) && c != '%') out += c;
+    else out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view to_string(Dialect dialect) {
@@ -348,10 +360,7 @@ std::string DatabaseUrl::redacted() const {
       out += '@';
     }
     // A host that came from ?host= is shown there only.
-    if (!host.empty() && param("host") != host) {
-      if (host.find(':') != npos) out += fmt::format("[{}]", url_text::percent_encode(host, ""));
-      else out += url_text::percent_encode(host, ":@/?#[]");
-    }
+    if (!host.empty() && param("host") != host) out += shown_host(host);
     if (port) out += fmt::format(":{}", *port);
     if (!database.empty()) out += "/" + url_text::percent_encode(database, "?#@");
   }
@@ -382,8 +391,9 @@ std::string DatabaseUrl::libpq_conninfo() const {
   for (const auto& [key, value] : fields) add(key, value);
   for (const auto& [key, value] : params) {
     // ?host=/socket/dir already became `host`; do not say it twice.
-    const bool already = std::any_of(fields.begin(), fields.end(),
-                                     [&](const auto& field) { return field.first == key && field.second == value; });
+    // std::find, not a lambda: clang 14 (the fuzz build) cannot capture structured bindings.
+    const bool already = std::find(fields.begin(), fields.end(), std::pair<std::string_view, std::string>(key, value)) !=
+                         fields.end();
     if (!already) add(key, value);
   }
   return out;

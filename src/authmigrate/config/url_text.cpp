@@ -56,7 +56,8 @@ bool has_sqlite_scheme(std::string_view text) {
 std::optional<Span> userinfo_password(std::string_view text) {
   const size_t start = authority_start(text);
   size_t colon_from = start;
-  if (start < text.size() && text[start] == '[') colon_from = std::min(text.find(']', start), text.size());
+  // An IPv6 host's colons are not the password's; with no authority a "[" is just text.
+  if (start > 0 && start < text.size() && text[start] == '[') colon_from = std::min(text.find(']', start), text.size());
   const size_t colon = text.find(':', colon_from);
   if (colon == npos) return std::nullopt;
   if (auto at = text.rfind('@'); at != npos && at >= start) {

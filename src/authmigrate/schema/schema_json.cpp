@@ -219,6 +219,11 @@ Result<AuthTables> read_schema_json(std::string_view text, std::string_view sour
     if (auto colon = what.rfind(": "); colon != std::string::npos) what = what.substr(colon + 2);
     return fail(ErrorKind::config,
                 fmt::format("{}:{}: not valid JSON: {}", source, position_of(text, e.byte == 0 ? 0 : e.byte - 1), what));
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond a double ("1e999") is out_of_range.406, thrown by the parser with no position.
+    std::string what = e.what();
+    if (auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+    return fail(ErrorKind::config, fmt::format("{}: not valid JSON: {}", source, what));
   }
   return Reader(source).read(root);
 }

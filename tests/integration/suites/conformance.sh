@@ -3,11 +3,13 @@
 # the CLI and authmigrate each migrate a FRESH database and the normalized introspections
 # (tests/conformance/introspect.mjs) must be identical. See tests/conformance/README.md.
 #
-#   (a) test_cli_migrate_vs_toml              CLI migrate vs `authmigrate migrate --config <cfg>.toml`
-#   (b) test_cli_vs_schema_export_json        ... vs `authmigrate migrate --schema` of `schema export --auth-config <cfg>.mjs`
-#   (c) test_incremental_core_then_all_plugins core then all-plugins, by each tool (toml and json)
-#   (d) test_generate_matches_cli             `authmigrate generate` vs the CLI's generate (goldens + one live run)
-#   (e) test_adoption_of_cli_databases        a CLI-migrated database: authmigrate migrate changes nothing
+#   (a) test_cli_migrate_vs_toml_then_adoption  CLI migrate vs `authmigrate migrate --config <cfg>.toml`;
+#       (e) then the CLI's database is adopted: authmigrate migrate (toml and json) changes nothing
+#   (b) test_cli_vs_schema_export_json          ... vs `authmigrate migrate --schema` of `schema export --auth-config <cfg>.mjs`
+#   (c) test_incremental_core_then_all_plugins  core then all-plugins, by each tool (toml and json)
+#   (d) test_generate_matches_cli               `authmigrate generate` vs the CLI's generate (goldens + one live run)
+#   test_use_plural_refused_by_cli_and_ignored_by_authmigrate
+#   AM_CONFORMANCE_CONFIGS="core renamed" narrows the configs (default: all six).
 #
 # Where the CLI's output is already committed (tests/golden/cli/<dialect>/, made by
 # tests/conformance/regenerate-golden.sh from this same pinned CLI) and a live run adds nothing, the
@@ -60,11 +62,13 @@ conf_mismatch() { echo "  MISMATCH: $*"; CONF_FAILURES=$((CONF_FAILURES + 1)); }
 conf_start() {
   [ -z "$CONF_INSTALL_FAILED" ] || { echo "  tests/conformance/install.sh failed (see above)"; return 1; }
   CONF_FAILURES=0
+  CONF_T0=$SECONDS
   : > "$WORK/.conf_dbs"
   trap conf_drop_all EXIT
 }
 
 conf_finish() {
+  echo "  ($((SECONDS - CONF_T0)) s)"
   [ "$CONF_FAILURES" -eq 0 ] || { echo "  $CONF_FAILURES mismatch(es)"; return 1; }
 }
 
@@ -145,11 +149,17 @@ conf_am_migrate() {
   fi
 }
 
-# conf_export CONFIG: `authmigrate schema export` of configs/CONFIG.mjs into $WORK/CONFIG.json.
+# conf_export CONFIG: `authmigrate schema export` of configs/CONFIG.mjs into $CONF_EXPORTS/CONFIG.json,
+# once per suite run (the export does not depend on the database; each costs a Node start).
+CONF_EXPORTS=$(mktemp -d "${TMPDIR:-/tmp}/am-conf-exports.XXXXXX")
+trap 'rm -rf "$CONF_EXPORTS"' EXIT
 conf_export() {
+  [ -s "$CONF_EXPORTS/$1.json" ] && return 0
   local scratch
   if [ "$DB_KIND" = sqlite ]; then scratch="$WORK/export-scratch.db"; else scratch=$C_URL; fi
+  # db.mjs builds the `database` option from these; the export itself never queries it.
   AM_DIALECT=$DB_KIND AM_DB_URL=$scratch am schema export --auth-config "$CONF_DIR/configs/$1.mjs" --output "$WORK/$1.json"
+  [ "$RC" -ne 0 ] || mv "$WORK/$1.json" "$CONF_EXPORTS/$1.json"
   if [ "$RC" -ne 0 ]; then
     conf_mismatch "authmigrate schema export --auth-config configs/$1.mjs exited $RC"
     echo "$OUT$ERR" | sed 's/^/    /'
@@ -160,12 +170,50 @@ conf_export() {
 # Whitespace-normalized SQL: every run of blanks and newlines becomes one space.
 conf_norm_sql() { tr -s ' \t\r\n' '    ' < "$1" | sed 's/^ //; s/ $//'; echo; }
 
-# (a) The real CLI and authmigrate (TOML) each migrate a fresh database; the introspections must be
-# identical, the CLI's must equal the committed golden, and authmigrate's plan lines the CLI's.
-test_cli_migrate_vs_toml() {
+# conf_adopt CONFIG: on the CLI-migrated database at A_URL/C_URL, authmigrate with the same config
+# (TOML, then the exported JSON) exits 0, says the schema is up to date and changes nothing;
+# status --exit-code is 0 and generate writes nothing.
+conf_adopt() {
+  local cfg=$1 source
+  conf_snap "$C_URL" "$WORK/before.json" || return 1
+  conf_export "$cfg" || return 1
+  for source in "--config $CONF_DIR/configs/$cfg.toml" "--schema $CONF_EXPORTS/$cfg.json"; do
+    # shellcheck disable=SC2086
+    am migrate --url "$A_URL" --yes $source
+    if [ "$RC" -ne 0 ] || [[ "$OUT" != *"Better Auth schema is up to date"* ]] || [[ "$OUT" == *"-> "* ]]; then
+      conf_mismatch "$cfg: adoption: authmigrate migrate ${source%% *} on the CLI's $DB_KIND database: exit $RC, not 'up to date'"
+      echo "$OUT$ERR" | sed 's/^/    /'
+    fi
+    # shellcheck disable=SC2086
+    am status --url "$A_URL" --exit-code $source
+    if [ "$RC" -ne 0 ]; then
+      conf_mismatch "$cfg: adoption: status --exit-code ${source%% *} exited $RC"
+      echo "$OUT$ERR" | sed 's/^/    /'
+    fi
+    rm -f "$WORK/adopt.sql"
+    # shellcheck disable=SC2086
+    am generate --url "$A_URL" --output "$WORK/adopt.sql" $source
+    if [ "$RC" -ne 0 ] || [ -e "$WORK/adopt.sql" ]; then
+      conf_mismatch "$cfg: adoption: generate ${source%% *} on the CLI's database wrote something (exit $RC)"
+      if [ -e "$WORK/adopt.sql" ]; then sed 's/^/    /' "$WORK/adopt.sql"; fi
+    fi
+  done
+  conf_snap "$C_URL" "$WORK/after.json" || return 1
+  conf_same "$cfg: adoption: the CLI's database before vs after authmigrate ($DB_KIND)" "$WORK/before.json" "$WORK/after.json"
+}
+
+# (a) + (e) The real CLI and authmigrate (TOML) each migrate a fresh database: the introspections must
+# be identical, the CLI's must equal the committed golden, and authmigrate's plan lines the CLI's.
+# Then the CLI's database is adopted (conf_adopt).
+test_cli_migrate_vs_toml_then_adoption() {
   conf_start || return 1
   local cfg
   for cfg in $CONF_CONFIGS; do
+    conf_db "toml_$cfg" || return 1
+    conf_am_migrate "$cfg.toml" --config "$CONF_DIR/configs/$cfg.toml" || continue
+    echo "$OUT" | conf_plan_lines > "$WORK/am-$cfg.plan"
+    conf_snap "$C_URL" "$WORK/toml-$cfg.json" || return 1
+
     conf_db "cli_$cfg" || return 1
     conf_cli "$cfg" "$C_URL" migrate || { conf_mismatch "CLI migrate $cfg"; continue; }
     conf_snap "$C_URL" "$WORK/cli-$cfg.json" || return 1
@@ -173,13 +221,10 @@ test_cli_migrate_vs_toml() {
       "$CONF_GOLDEN/$DB_KIND/$cfg.introspect.json" "$WORK/cli-$cfg.json"
     grep -e '^-> ' "$CONF_GOLDEN/$DB_KIND/$cfg.migrate.txt" > "$WORK/cli-$cfg.plan" || true
 
-    conf_db "toml_$cfg" || return 1
-    conf_am_migrate "$cfg.toml" --config "$CONF_DIR/configs/$cfg.toml" || continue
-    echo "$OUT" | conf_plan_lines > "$WORK/am-$cfg.plan"
-    conf_snap "$C_URL" "$WORK/toml-$cfg.json" || return 1
     conf_same "$cfg: CLI migrate vs authmigrate migrate --config $cfg.toml ($DB_KIND)" "$WORK/cli-$cfg.json" "$WORK/toml-$cfg.json"
     conf_same "$cfg: the CLI's plan lines vs authmigrate's ($DB_KIND)" "$WORK/cli-$cfg.plan" "$WORK/am-$cfg.plan"
-    echo "  $cfg: compared"
+    conf_adopt "$cfg" || return 1
+    echo "  $cfg: compared, adopted"
   done
   conf_finish
 }
@@ -192,7 +237,7 @@ test_cli_vs_schema_export_json() {
   for cfg in $CONF_CONFIGS; do
     conf_db "json_$cfg" || return 1
     conf_export "$cfg" || continue
-    conf_am_migrate "$cfg.json" --schema "$WORK/$cfg.json" || continue
+    conf_am_migrate "$cfg.json" --schema "$CONF_EXPORTS/$cfg.json" || continue
     conf_snap "$C_URL" "$WORK/json-$cfg.json" || return 1
     conf_same "$cfg: CLI migrate (golden) vs authmigrate migrate --schema <export of $cfg.mjs> ($DB_KIND)" \
       "$CONF_GOLDEN/$DB_KIND/$cfg.introspect.json" "$WORK/json-$cfg.json"
@@ -238,29 +283,27 @@ test_incremental_core_then_all_plugins() {
   conf_db json || return 1
   conf_export core || return 1
   conf_export all-plugins || return 1
-  conf_am_migrate core.json --schema "$WORK/core.json" || return 1
-  conf_am_migrate all-plugins.json --schema "$WORK/all-plugins.json" || return 1
+  conf_am_migrate core.json --schema "$CONF_EXPORTS/core.json" || return 1
+  conf_am_migrate all-plugins.json --schema "$CONF_EXPORTS/all-plugins.json" || return 1
   conf_snap "$C_URL" "$WORK/json.json" || return 1
   conf_same "core -> all-plugins: CLI vs authmigrate (exported json) ($DB_KIND)" "$WORK/cli.json" "$WORK/json.json"
   conf_finish
 }
 
-# (d) `generate` on a fresh database: authmigrate's file vs the CLI's (committed goldens, which are the
-# CLI's generate on a fresh database byte for byte), whitespace-normalized; once live for core, so a
-# stale golden shows. Also --from-empty, which must write the same.
+# (d) `generate` on a fresh database: authmigrate's file vs the CLI's (the committed goldens are the
+# CLI's generate on a fresh database, byte for byte), whitespace-normalized; the CLI runs live once
+# (core), so a stale golden shows. generate changes nothing, so one fresh database serves every
+# config. --from-empty must write the same.
 test_generate_matches_cli() {
   conf_start || return 1
-  conf_db live || return 1
+  conf_db gen || return 1
   mkdir -p "$WORK/cli-gen"
   conf_cli core "$C_URL" generate "$WORK/cli-gen" || return 1
   [ -n "$CONF_CLI_FILE" ] || { conf_mismatch "the CLI wrote no file for core"; return 1; }
-  [[ "$(basename "$CONF_CLI_FILE")" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}\.[0-9]{3}Z\.sql$ ]] ||
-    conf_mismatch "CLI file name $(basename "$CONF_CLI_FILE")"
   conf_same "core: live CLI generate vs tests/golden/cli/$DB_KIND/core.sql" "$CONF_GOLDEN/$DB_KIND/core.sql" "$CONF_CLI_FILE"
   local cfg file
   for cfg in $CONF_CONFIGS; do
-    conf_db "gen_$cfg" || return 1
-    rm -rf "$WORK/am-gen" && mkdir -p "$WORK/am-gen"
+    rm -rf "$WORK/am-gen"
     am generate --url "$A_URL" --config "$CONF_DIR/configs/$cfg.toml" --dir "$WORK/am-gen"
     if [ "$RC" -ne 0 ]; then
       conf_mismatch "authmigrate generate $cfg exited $RC"; echo "$OUT$ERR" | sed 's/^/    /'; continue
@@ -273,48 +316,11 @@ test_generate_matches_cli() {
     conf_same "$cfg: generate of the CLI (golden) vs authmigrate generate on a fresh $DB_KIND database" \
       "$WORK/gen-cli.txt" "$WORK/gen-am.txt"
     cmp -s "$CONF_GOLDEN/$DB_KIND/$cfg.sql" "$WORK/am-gen/$file" ||
-      echo "  note: $cfg: same SQL, but not byte-identical to the CLI's file"
+      echo "  note: $cfg: the same SQL as the CLI's file, but not byte for byte"
     am generate --from-empty --dialect "$DB_KIND" --config "$CONF_DIR/configs/$cfg.toml" --output "$WORK/from-empty.sql"
     conf_norm_sql "$WORK/from-empty.sql" > "$WORK/gen-empty.txt"
     conf_same "$cfg: generate --from-empty vs generate on a fresh database ($DB_KIND)" "$WORK/gen-am.txt" "$WORK/gen-empty.txt"
     echo "  $cfg: compared"
-  done
-  conf_finish
-}
-
-# (e) A database the real CLI migrated is adopted: authmigrate migrate with the same config (TOML,
-# and the exported JSON) exits 0, changes nothing and says the schema is up to date; status
-# --exit-code is 0; generate finds nothing to write.
-test_adoption_of_cli_databases() {
-  conf_start || return 1
-  local cfg
-  for cfg in $CONF_CONFIGS; do
-    conf_db "adopt_$cfg" || return 1
-    conf_cli "$cfg" "$C_URL" migrate || { conf_mismatch "CLI migrate $cfg"; continue; }
-    conf_snap "$C_URL" "$WORK/before.json" || return 1
-    conf_export "$cfg" || continue
-    local source
-    for source in "--config $CONF_DIR/configs/$cfg.toml" "--schema $WORK/$cfg.json"; do
-      # shellcheck disable=SC2086
-      am migrate --url "$A_URL" --yes $source
-      if [ "$RC" -ne 0 ] || [[ "$OUT" != *"Better Auth schema is up to date"* ]] || [[ "$OUT" == *"-> "* ]]; then
-        conf_mismatch "$cfg: authmigrate migrate ${source%% *} on the CLI's database: exit $RC, not 'up to date'"
-        echo "$OUT$ERR" | sed 's/^/    /'
-      fi
-      # shellcheck disable=SC2086
-      am status --url "$A_URL" --exit-code $source
-      [ "$RC" -eq 0 ] || { conf_mismatch "$cfg: status --exit-code ${source%% *} exited $RC"; echo "$OUT$ERR" | sed 's/^/    /'; }
-      # shellcheck disable=SC2086
-      am generate --url "$A_URL" --output "$WORK/adopt.sql" $source
-      if [ "$RC" -ne 0 ] || [ -e "$WORK/adopt.sql" ]; then
-        conf_mismatch "$cfg: generate ${source%% *} on the CLI's database wrote something (exit $RC)"
-        [ -e "$WORK/adopt.sql" ] && sed 's/^/    /' "$WORK/adopt.sql"
-        rm -f "$WORK/adopt.sql"
-      fi
-    done
-    conf_snap "$C_URL" "$WORK/after.json" || return 1
-    conf_same "$cfg: the CLI's database before vs after authmigrate ($DB_KIND)" "$WORK/before.json" "$WORK/after.json"
-    echo "  $cfg: adopted"
   done
   conf_finish
 }
