@@ -40,7 +40,10 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::sqlite; }
 
   // Runs a script of one or more statements; the error position is an offset into the whole text.
-  Result<void> execute(std::string_view sql, StatementFailure* failure) override {
+  Result<void> execute(std::string_view sql_view, StatementFailure* failure) override {
+    // SQLite copies the rest of the text at every prepare unless it is NUL-terminated and told so:
+    // without this a large file costs quadratic time.
+    std::string sql(sql_view);
     const char* begin = sql.data();
     const char* end = sql.data() + sql.size();
     const char* cursor = begin;
@@ -50,7 +53,7 @@ class SqliteConnection final : public Connection {
       sqlite3_stmt* stmt = nullptr;
       const char* tail = nullptr;
       start_clock();
-      int rc = sqlite3_prepare_v2(m_db, cursor, static_cast<int>(end - cursor), &stmt, &tail);
+      int rc = sqlite3_prepare_v2(m_db, cursor, static_cast<int>(end - cursor) + 1, &stmt, &tail);
       if (rc != SQLITE_OK) return fail_here(failure, cursor - begin);
       if (!stmt) break;  // only whitespace or comments left
       while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {

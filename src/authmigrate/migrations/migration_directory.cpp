@@ -59,6 +59,10 @@ Result<std::vector<MigrationFile>> read_migration_directory(const fs::path& dir,
         continue;
       }
     }
+    if (!entry.is_regular_file(ec)) {  // a FIFO or a device would block or never end
+      problems.push_back(fmt::format("{}: is not a regular file", name));
+      continue;
+    }
     auto content = base::read_file(entry.path());
     if (!content) {
       problems.push_back(content.error().message);

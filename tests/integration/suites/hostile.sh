@@ -1,0 +1,78 @@
+# Broken and hostile input: each a clear error naming the thing, a documented exit code, nothing
+# changed, and never a crash.
+
+expect_no_crash() { [ "$RC" -lt 128 ] || [ "$RC" -eq 130 ] || fail "crashed with exit $RC"; }
+
+test_empty_migration_file_is_applied_as_a_no_op() {
+  : > better-auth_migrations/0001_empty.sql
+  am migrate --url "$DB_URL"
+  expect_rc 0
+  expect_out "applied 0001_empty.sql"
+}
+
+test_binary_file_is_a_clear_error() {
+  head -c 4096 /dev/urandom > better-auth_migrations/0001_binary.sql
+  am migrate --url "$DB_URL"
+  expect_no_crash
+  [ "$RC" -eq 1 ] || [ "$RC" -eq 0 ] || fail "binary SQL must fail as a migration (exit 1), got $RC"
+  [ "$RC" -eq 1 ] && expect_err "0001_binary.sql"
+  true
+}
+
+test_non_utf8_text_is_reported_not_crashed_on() {
+  printf 'CREATE TABLE latin (v VARCHAR(20));\nINSERT INTO latin (v) VALUES (\x27caf\xe9\x27);\n' > better-auth_migrations/0001_latin1.sql
+  am migrate --url "$DB_URL"
+  expect_no_crash
+  if [ "$RC" -ne 0 ]; then
+    expect_rc 1
+    expect_err "0001_latin1.sql"
+  fi
+}
+
+test_fifo_in_the_folder_is_refused_instead_of_hanging() {
+  mkfifo better-auth_migrations/0001_pipe.sql
+  am migrate --url "$DB_URL" --timeout 20
+  expect_rc 2
+  expect_err "0001_pipe.sql: is not a regular file"
+}
+
+test_migration_folder_that_is_a_file_is_an_error() {
+  echo x > notadir
+  am migrate --url "$DB_URL" --dir notadir
+  expect_rc 2
+  expect_err "notadir is not a folder"
+}
+
+test_very_large_file_is_handled() {
+  [ "$DB_KIND" = sqlite ] || return 0
+  python3 - <<'PY'
+with open("better-auth_migrations/0001_big.sql", "w") as f:
+    f.write("CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT);\n")
+    row = "INSERT INTO big (v) VALUES ('" + "x" * 1000 + "');\n"
+    for _ in range(100_000):  # ~100 MB
+        f.write(row)
+PY
+  am migrate --url "$DB_URL"
+  expect_rc 0
+  expect_eq "$(sql "SELECT count(*) FROM big")" 100000
+}
+
+test_identifiers_that_need_quoting_are_quoted() {
+  cat > authmigrate.toml <<'TOML'
+[better_auth]
+plugins = []
+
+[better_auth.user]
+model_name = "app user's \"table\""
+
+[better_auth.user.additional_fields.nickname]
+type = "string"
+required = false
+field_name = "nick name ü"
+TOML
+  am migrate --url "$DB_URL"
+  expect_rc 0
+  am migrate --url "$DB_URL"
+  expect_rc 0
+  expect_out "Better Auth schema is up to date"
+}
