@@ -102,7 +102,16 @@ TOML
   "engines": { "node": ">=22" }
 }
 JSON
-  printf '{\n  "build": {\n    "builder": "NIXPACKS"\n  },\n  "deploy": {\n    "healthcheckPath": "/health"\n  }\n}\n' > railway.json
+  cat > railway.json <<'JSON'
+{
+  "build": {
+    "builder": "NIXPACKS"
+  },
+  "deploy": {
+    "healthcheckPath": "/health"
+  }
+}
+JSON
   printf 'web: node dist/server.js\nworker: node dist/worker.js\n' > Procfile
   cp nixpacks.toml nixpacks.before
   am init
@@ -190,7 +199,14 @@ test_malformed_file_is_named_with_its_line_and_nothing_is_written() {
 }
 
 test_conflicting_migrate_script_is_kept_until_force() {
-  printf '{\n  "scripts": {\n    "start": "node server.js",\n    "migrate": "prisma migrate deploy"\n  }\n}\n' > package.json
+  cat > package.json <<'JSON'
+{
+  "scripts": {
+    "start": "node server.js",
+    "migrate": "prisma migrate deploy"
+  }
+}
+JSON
   am init
   expect_rc 0
   expect_err "scripts.migrate already runs \`prisma migrate deploy\`"

@@ -1,0 +1,399 @@
+// `authmigrate schema export [--auth-config FILE] [--output FILE]`: runs the Node script that ships
+// with authmigrate (share/authmigrate/export-schema.mjs) with `node` from PATH. The script loads the
+// app's auth config from the app's own node_modules, calls its better-auth's getAuthTables(options)
+// and writes authmigrate-schema/1 JSON. This side finds the script, runs it with a deadline,
+// passes the app's output through (secrets masked), checks that the JSON loads, and writes it.
+// Every failure of the export (no Node, no config, a config that does not load) exits 2.
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <authmigrate/base/files.hpp>
+#include <authmigrate/base/interrupt.hpp>
+#include <authmigrate/schema/schema.hpp>
+#include <authmigrate/schema/schema_json.hpp>
+
+#include "../signal_watcher.hpp"
+#include "commands.hpp"
+#include "run_command.hpp"
+
+extern char** environ;
+
+namespace authmigrate::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view k_script_name = "export-schema.mjs";
+constexpr std::string_view k_protocol_prefix = "authmigrate-export: ";
+
+struct ExportOptions {
+  CommonOptions common;
+  std::string auth_config;
+  std::string output = "auth-schema.json";
+};
+
+bool is_file(const fs::path& path) {
+  std::error_code ec;
+  return fs::is_regular_file(path, ec);
+}
+
+// The source tree of a CMake build tree, from its CMakeCache.txt.
+std::optional<fs::path> source_dir_of_build_tree(const fs::path& build_dir) {
+  std::ifstream cache(build_dir / "CMakeCache.txt");
+  if (!cache) return std::nullopt;
+  std::string line;
+  std::optional<fs::path> home;
+  while (std::getline(cache, line)) {
+    for (std::string_view key : {"authmigrate_SOURCE_DIR:STATIC=", "CMAKE_HOME_DIRECTORY:INTERNAL="}) {
+      if (line.starts_with(key)) {
+        fs::path dir = line.substr(key.size());
+        if (key.starts_with("authmigrate")) return dir;
+        home = dir;
+      }
+    }
+  }
+  return home;
+}
+
+// AUTHMIGRATE_SHARE_DIR; else, from the executable's own path: <prefix>/share/authmigrate for an
+// installed binary (<prefix>/bin/authmigrate), the source tree's share/authmigrate for a build tree.
+Result<fs::path> find_export_script(const config::Environment& env) {
+  if (auto dir = env.get("AUTHMIGRATE_SHARE_DIR"); dir && !dir->empty()) {
+    fs::path script = fs::path(*dir) / k_script_name;
+    if (is_file(script)) return script;
+    return fail(
+        Error(ErrorKind::config, fmt::format("AUTHMIGRATE_SHARE_DIR is {}, which has no {}", *dir, k_script_name))
+            .with_hint("point AUTHMIGRATE_SHARE_DIR at the share/authmigrate folder of an authmigrate "
+                       "install, or unset it"));
+  }
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec)
+    return fail(ErrorKind::config,
+                fmt::format("cannot find authmigrate's own path (/proc/self/exe): {}", ec.message()));
+  std::vector<std::string> tried;
+  fs::path dir = exe.parent_path();
+  for (int up = 0; up < 4 && !dir.empty(); ++up) {
+    fs::path installed = dir / "share" / "authmigrate" / k_script_name;
+    tried.push_back(installed.string());
+    if (is_file(installed)) return installed;
+    if (auto source = source_dir_of_build_tree(dir)) {
+      fs::path in_source = *source / "share" / "authmigrate" / k_script_name;
+      tried.push_back(in_source.string());
+      if (is_file(in_source)) return in_source;
+    }
+    if (dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return fail(Error(ErrorKind::config, fmt::format("authmigrate's {} is not installed next to {} (tried {})",
+                                                   k_script_name, exe.string(), fmt::join(tried, ", ")))
+                  .with_hint("install authmigrate with its share/authmigrate folder (cmake --install), or set "
+                             "AUTHMIGRATE_SHARE_DIR to the folder holding export-schema.mjs"));
+}
+
+// A temporary file removed when it goes out of scope.
+struct TempFile {
+  fs::path path;
+  ~TempFile() {
+    if (!path.empty()) ::unlink(path.c_str());
+  }
+};
+
+Result<TempFile> make_temp_file() {
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path(ec);
+  if (ec) dir = "/tmp";
+  std::string tmpl = (dir / "authmigrate-schema-XXXXXX").string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0)
+    return fail(ErrorKind::io,
+                fmt::format("cannot create a temporary file in {}: {}", dir.string(), std::strerror(errno)));
+  ::close(fd);
+  return TempFile{tmpl};
+}
+
+// What the script said in its own lines ("authmigrate-export: <key>: <value>").
+struct ScriptReport {
+  std::string config;
+  std::string better_auth;
+  std::string loader;
+  std::vector<std::string> errors;
+  std::vector<std::string> hints;
+};
+
+struct NodeResult {
+  int exit_code = -1;  // -1: killed by a signal
+  int signal = 0;
+  ScriptReport report;
+};
+
+class LineSink {
+ public:
+  LineSink(Context& ctx, Streams& streams, ScriptReport& report) : m_ctx(ctx), m_streams(streams), m_report(report) {}
+
+  void feed(std::string_view bytes) {
+    m_pending.append(bytes);
+    size_t start = 0;
+    for (size_t nl; (nl = m_pending.find('\n', start)) != std::string::npos; start = nl + 1) {
+      line(std::string_view(m_pending).substr(start, nl - start));
+    }
+    m_pending.erase(0, start);
+  }
+  void finish() {
+    if (!m_pending.empty()) line(m_pending);
+    m_pending.clear();
+  }
+
+ private:
+  void line(std::string_view text) {
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.starts_with(k_protocol_prefix)) {
+      text.remove_prefix(k_protocol_prefix.size());
+      auto colon = text.find(": ");
+      std::string key(text.substr(0, colon));
+      std::string value(colon == std::string_view::npos ? std::string_view{} : text.substr(colon + 2));
+      if (key == "error")
+        m_report.errors.push_back(value);
+      else if (key == "hint")
+        m_report.hints.push_back(value);
+      else if (key == "config")
+        m_report.config = value;
+      else if (key == "better-auth")
+        m_report.better_auth = value;
+      else if (key == "loader")
+        m_report.loader = value;
+      return;
+    }
+    // The app's own output while its config loads: passed through, secrets masked.
+    if (m_ctx.json()) {
+      auto event = report::info("schema.export.output", std::string(text));
+      m_ctx.reporter().emit(event);
+    } else {
+      m_streams.err << m_ctx.redactor().redact(text) << '\n';
+      m_streams.err.flush();
+    }
+  }
+
+  Context& m_ctx;
+  Streams& m_streams;
+  ScriptReport& m_report;
+  std::string m_pending;
+};
+
+Error no_node_error() {
+  return Error(ErrorKind::config,
+               "node is not installed or not on PATH: `authmigrate schema export` runs the app's own "
+               "Better Auth with Node to read its schema")
+      .with_hint(
+          "install Node.js (>= 20; >= 22.6 for a TypeScript config when the app has no jiti) or put it on "
+          "PATH. Node is needed only for the export, at build time; migrate and deploy never need it");
+}
+
+Result<NodeResult> run_node(Context& ctx, Streams& streams, const std::vector<std::string>& args) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0)
+    return fail(ErrorKind::io, fmt::format("cannot create a pipe: {}", std::strerror(errno)));
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  // main() blocks SIGINT/SIGTERM for the signal watcher; the child must get them back.
+  sigset_t none, defaults;
+  sigemptyset(&none);
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, SIGTERM);
+  sigaddset(&defaults, SIGPIPE);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>("node"));
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = ::posix_spawnp(&pid, "node", &actions, &attr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  ::close(fds[1]);
+  if (rc != 0) {
+    ::close(fds[0]);
+    if (rc == ENOENT) return fail(no_node_error());
+    return fail(ErrorKind::config, fmt::format("cannot run node: {}", std::strerror(rc)));
+  }
+
+  NodeResult result;
+  LineSink sink(ctx, streams, result.report);
+  bool killed = false;
+  auto kill_at = std::chrono::steady_clock::time_point::max();
+  char buffer[8192];
+  for (;;) {
+    if (!killed && base::stop_requested()) {
+      ::kill(pid, SIGTERM);
+      killed = true;
+      kill_at = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    }
+    if (killed && std::chrono::steady_clock::now() >= kill_at) {
+      ::kill(pid, SIGKILL);
+      kill_at = std::chrono::steady_clock::time_point::max();
+    }
+    pollfd p{fds[0], POLLIN, 0};
+    int ready = ::poll(&p, 1, 100);
+    if (ready < 0 && errno != EINTR) break;
+    if (ready <= 0) continue;
+    ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // EOF: the script (and anything it started that held the pipe) is done
+    sink.feed(std::string_view(buffer, static_cast<size_t>(n)));
+  }
+  sink.finish();
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status))
+    result.exit_code = WEXITSTATUS(status);
+  else if (WIFSIGNALED(status))
+    result.signal = WTERMSIG(status);
+  if (base::stop_requested()) return fail(base::stop_error());
+  // posix_spawnp reports a missing node as ENOENT; a shell-style 127 means the same.
+  if (result.exit_code == 127 && result.report.config.empty() && result.report.errors.empty())
+    return fail(no_node_error());
+  return result;
+}
+
+Error script_failure(const NodeResult& result, const fs::path& script) {
+  const auto& report = result.report;
+  if (!report.errors.empty()) {
+    std::string message = report.errors.front();
+    for (size_t i = 1; i < report.errors.size(); ++i) message += "; " + report.errors[i];
+    Error error(ErrorKind::config, std::move(message));
+    std::string hint;
+    for (const auto& h : report.hints) hint += (hint.empty() ? "" : "; ") + h;
+    error.hint = std::move(hint);
+    return error;
+  }
+  std::string how = result.signal != 0 ? fmt::format("was killed by signal {}", result.signal)
+                                       : fmt::format("exited with code {}", result.exit_code);
+  return Error(ErrorKind::config, fmt::format("node {} {} without saying why{}", script.string(), how,
+                                              report.config.empty() ? "" : " (config " + report.config + ")"))
+      .with_hint("its output is above; AUTHMIGRATE_DEBUG=1 shows stacks");
+}
+
+Result<int> export_schema(Context& ctx, Streams& streams, const ExportOptions& options) {
+  auto script = find_export_script(ctx.env());
+  if (!script) return fail(std::move(script.error()));
+  auto temp = make_temp_file();
+  if (!temp) return fail(std::move(temp.error()));
+
+  std::vector<std::string> args{script->string()};
+  if (!options.auth_config.empty()) {
+    args.push_back("--auth-config");
+    args.push_back(options.auth_config);
+  }
+  args.push_back("--output");
+  args.push_back(temp->path.string());
+
+  std::optional<SignalWatcher> watcher;
+  watcher.emplace(ctx.deadline());
+  auto ran = run_node(ctx, streams, args);
+  watcher.reset();
+  if (!ran) return fail(std::move(ran.error()));
+  if (ran->exit_code != 0) return fail(script_failure(*ran, *script));
+
+  auto text = base::read_file(temp->path);
+  if (!text) return fail(std::move(text.error().within("reading what the export script wrote")));
+  // What we write must be what migrate can read: check it the same way migrate will.
+  std::string label = options.output == "-" ? "the exported schema" : options.output;
+  auto tables = schema::read_schema_json(*text, label);
+  auto resolved = tables ? schema::resolve_schema(*tables) : Result<schema::Schema>(tl::unexpected(tables.error()));
+  if (!resolved) {
+    Error error = std::move(resolved.error());
+    error.kind = ErrorKind::config;
+    error.within("the exported schema does not load");
+    if (error.hint.empty()) {
+      error.hint = fmt::format("this authmigrate may be older than the app's better-auth {}; nothing was written",
+                               ran->report.better_auth);
+    }
+    return fail(std::move(error));
+  }
+
+  std::string from = ran->report.config;
+  if (auto rel = fs::relative(from, fs::current_path()); !rel.empty() && !rel.string().starts_with(".."))
+    from = rel.string();
+  if (options.output == "-") {
+    streams.out << *text;
+    streams.out.flush();
+  } else {
+    fs::path out = options.output;
+    std::error_code ec;
+    if (out.has_parent_path()) fs::create_directories(out.parent_path(), ec);
+    AM_TRY(base::write_file_atomic(out, *text, 0644));
+  }
+  auto event =
+      report::info("schema.export.written", fmt::format("wrote {}: {} tables from {} (better-auth {})",
+                                                        options.output == "-" ? "the schema to stdout" : options.output,
+                                                        tables->tables.size(), from, ran->report.better_auth));
+  event.fields["path"] = options.output;
+  event.fields["config"] = ran->report.config;
+  event.fields["better_auth_version"] = ran->report.better_auth;
+  event.fields["tables"] = tables->tables.size();
+  event.fields["loader"] = ran->report.loader;
+  if (options.output == "-" && !ctx.json()) {
+    streams.err << ctx.redactor().redact(event.message) << '\n';
+  } else if (options.output != "-") {
+    ctx.reporter().emit(event);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_schema_command(CLI::App& app, Action& action) {
+  auto* schema = app.add_subcommand("schema", "Work with the Better Auth schema (see docs/schema-config.md)");
+  schema->require_subcommand(1);
+  auto options = std::make_shared<ExportOptions>();
+  options->common.timeout_s = 120;
+  auto* cmd = schema->add_subcommand(
+      "export", "Write the app's Better Auth schema (getAuthTables) as JSON, read from its auth config with Node");
+  cmd->add_option("--auth-config", options->auth_config,
+                  "The file that calls betterAuth({...}) (default: searched like `npx auth migrate`: auth.ts, "
+                  "lib/auth.ts, src/lib/auth.ts, ...)");
+  cmd->add_option("--output", options->output, "File to write; - for stdout")->capture_default_str();
+  cmd->add_option("--env-file", options->common.env_file,
+                  "Secrets to mask in the app's output (default: ./.env if present; Node loads .env and .env.local "
+                  "itself, as the Better Auth CLI does)");
+  cmd->add_option("--log-format", options->common.log_format, "Output: text for people, json for JSON lines")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--timeout", options->common.timeout_s, "Seconds the export may take (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->callback([options, &action] {
+    action = [options](Streams& streams) {
+      return run_command(options->common, streams,
+                         [&](Context& ctx) -> Result<int> { return export_schema(ctx, streams, *options); });
+    };
+  });
+}
+
+}  // namespace authmigrate::cli
