@@ -1,0 +1,3 @@
+SELECT $tag$ never closed; SELECT 'x
+/* open comment ; 
+SELECT "id
