@@ -2,7 +2,8 @@
 # The test command: installs what is missing, builds with sanitizers into build-test, starts throwaway
 # PostgreSQL and MariaDB servers on loopback, runs ctest (extra args go to ctest, e.g. -L unit) and always
 # stops the servers. With CI=true a server that fails to start fails the run.
-# AM_SKIP_SETUP=1 / AM_SKIP_BUILD=1 skip those steps; AM_TEST_BUILD_DIR overrides build-test.
+# AM_SKIP_SETUP=1 / AM_SKIP_BUILD=1 skip those steps; AM_TEST_BUILD_DIR overrides build-test. Then the
+# fuzz targets run for a bounded time (tests/fuzz/run.sh); AM_SKIP_FUZZ=1 skips that.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build_dir=${AM_TEST_BUILD_DIR:-build-test}
@@ -54,3 +55,10 @@ fi
 
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 ctest --test-dir "$build_dir" --output-on-failure --no-tests=error -j2 "$@"
+
+# ---- Fuzzing (tests/fuzz/README.md), after ctest: a clang build of its own into build-fuzz; each
+# target replays its corpus, then fuzzes for AM_FUZZ_SECONDS (20 s each, under 2 minutes in all).
+# A crash fails the run. AM_SKIP_FUZZ=1 skips this step.
+if [[ ${AM_SKIP_FUZZ:-} != 1 ]]; then
+  bash tests/fuzz/run.sh
+fi

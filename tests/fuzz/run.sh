@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 build_dir=${AM_FUZZ_BUILD_DIR:-build-fuzz}
-seconds=${AM_FUZZ_SECONDS:-20}
+seconds=${AM_FUZZ_SECONDS:-12}
 targets=("$@")
 ((${#targets[@]})) || targets=(database_url_fuzz dotenv_fuzz sql_splitter_fuzz schema_toml_fuzz schema_json_fuzz)
 

@@ -143,6 +143,21 @@ struct NodeResult {
   ScriptReport report;
 };
 
+// Text without ANSI escape sequences (Better Auth's logger colours its lines even into a pipe).
+std::string without_ansi(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      i += 2;
+      while (i < text.size() && !(text[i] >= '@' && text[i] <= '~')) ++i;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 class LineSink {
  public:
   LineSink(Context& ctx, Streams& streams, ScriptReport& report) : m_ctx(ctx), m_streams(streams), m_report(report) {}
@@ -180,12 +195,13 @@ class LineSink {
         m_report.loader = value;
       return;
     }
-    // The app's own output while its config loads: passed through, secrets masked.
+    // The app's own output while its config loads: passed through, colours removed, secrets masked.
+    std::string plain = without_ansi(text);
     if (m_ctx.json()) {
-      auto event = report::info("schema.export.output", std::string(text));
+      auto event = report::info("schema.export.output", plain);
       m_ctx.reporter().emit(event);
     } else {
-      m_streams.err << m_ctx.redactor().redact(text) << '\n';
+      m_streams.err << m_ctx.redactor().redact(plain) << '\n';
       m_streams.err.flush();
     }
   }
