@@ -1,4 +1,9 @@
-# Every dependency is a Debian 12 package; scripts/setup.sh installs them.
+# Every dependency is a Debian 12 package; scripts/setup.sh installs them. AUTHMIGRATE_STATIC=ON takes
+# them from archives instead (StaticDependencies.cmake).
+if(AUTHMIGRATE_STATIC)
+  include(${CMAKE_CURRENT_LIST_DIR}/StaticDependencies.cmake)
+  return()
+endif()
 find_package(PkgConfig REQUIRED)
 find_package(PostgreSQL REQUIRED)          # libpq-dev
 find_package(SQLite3 REQUIRED)             # libsqlite3-dev

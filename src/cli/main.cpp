@@ -1,6 +1,7 @@
 // authmigrate: keeps a Better Auth application's database schema correct at every deploy.
 // This file only parses the command line and hands over to the command chosen.
 #include <iostream>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -9,6 +10,13 @@
 
 int main(int argc, char** argv) {
   using namespace authmigrate::cli;
+  // Answered before the command line is built: build images run `authmigrate --version` as their
+  // check step, and it should cost no more than starting the process (CLI11 would build every command
+  // and then throw, and the first exception of a static binary sorts its whole unwind table).
+  if (argc == 2 && std::string_view(argv[1]) == "--version") {
+    std::cout << "authmigrate " << k_version << "\n";
+    return 0;
+  }
   SignalWatcher::block_signals();
   CLI::App app{"authmigrate: safe, fast database migrations for Better Auth apps", "authmigrate"};
   app.set_version_flag("--version", std::string("authmigrate ") + k_version);

@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 #include <authmigrate/db/open.hpp>
+#include <authmigrate/db/tls_trust.hpp>
 
 namespace authmigrate::db {
 namespace {
@@ -134,6 +135,10 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
     conninfo += fmt::format(" connect_timeout='{}'", secs);
   }
   if (!url.param("application_name")) conninfo += " application_name='authmigrate'";
+  // Later keywords win in a conninfo string: this can replace sslrootcert=system with the bundle.
+  auto trust = postgres_trust_conninfo(url);
+  if (!trust) return fail(std::move(trust.error()));
+  conninfo += *trust;
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (PQstatus(conn) != CONNECTION_OK) {
     Error error(ErrorKind::unreachable, trim(PQerrorMessage(conn)));

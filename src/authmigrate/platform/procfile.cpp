@@ -1,4 +1,5 @@
 #include <authmigrate/platform/procfile.hpp>
+#include <authmigrate/base/text.hpp>
 
 #include <cctype>
 
@@ -7,12 +8,6 @@
 namespace authmigrate::platform {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 bool is_type_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
 

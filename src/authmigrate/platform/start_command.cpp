@@ -1,4 +1,5 @@
 #include <authmigrate/platform/start_command.hpp>
+#include <authmigrate/base/text.hpp>
 
 #include <algorithm>
 #include <array>
@@ -7,12 +8,6 @@
 namespace authmigrate::platform {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // `exec X` replaces the shell by X, so the app is the one that gets SIGTERM when the platform stops
 // the container. Only a simple command can be exec'ed: not a list, not a builtin, not `A=b cmd`.

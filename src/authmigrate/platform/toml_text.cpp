@@ -1,18 +1,11 @@
 #include <authmigrate/platform/toml_text.hpp>
+#include <authmigrate/base/text.hpp>
 
 #include <fmt/format.h>
 
 namespace authmigrate::platform {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // The dotted name of a `[table]` header line ("[ phases . 'build' ]" -> "phases.build"), or empty.
 std::string header_name(std::string_view line) {

@@ -1,0 +1,33 @@
+// Which certificate authorities a server's TLS certificate is checked against. The static binary
+// carries no distribution's OpenSSL configuration, and libpq 15 never looks at the system's store
+// (sslrootcert=system arrives in libpq 16), so the system's CA bundle is found here, where each Linux
+// distribution keeps it, and handed to the driver explicitly.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <authmigrate/base/error.hpp>
+#include <authmigrate/config/database_url.hpp>
+#include <authmigrate/config/environment.hpp>
+
+namespace authmigrate::db {
+
+using FileExists = std::function<bool(const std::string& path)>;
+
+// SSL_CERT_FILE when set, else the first bundle that exists: Debian/Ubuntu/Alpine's
+// ca-certificates.crt, Fedora/RHEL's, openSUSE's, ..., Alpine's and macOS's /etc/ssl/cert.pem.
+std::optional<std::string> find_ca_bundle(const config::Environment& env, const FileExists& exists);
+
+// The libpq parameters to append to a URL's conninfo so that verification works as users expect:
+// sslrootcert=system means the system bundle; sslmode=verify-ca/verify-full without a root certificate
+// (no sslrootcert, no PGSSLROOTCERT, no ~/.postgresql/root.crt) uses the system bundle too, where
+// libpq 15 alone would fail. Empty when nothing is needed; an error when no bundle can be found.
+Result<std::string> postgres_trust_conninfo(const config::DatabaseUrl& url, const config::Environment& env,
+                                            const FileExists& exists);
+
+// The same, for the process as it runs (its environment and file system).
+Result<std::string> postgres_trust_conninfo(const config::DatabaseUrl& url);
+
+}  // namespace authmigrate::db

@@ -1,0 +1,64 @@
+# shellcheck shell=bash
+# A small test harness for the packaging suites: every test_* function runs in a subshell with set -e,
+# and the run ends with the line "N passed, N failed" (exit 1 when any failed). Sourced, not run.
+OUT="" RC=0
+
+# require_or_skip CONDITION WHY: exit 125 (skipped) when CONDITION is false, or fail with CI=true.
+require_or_skip() {
+  eval "$1" && return 0
+  if [[ ${CI:-} == true ]]; then echo "FAIL: $2 (CI=true: nothing may be skipped)"; exit 1; fi
+  echo "skip: $2"
+  exit 125
+}
+
+# url_part URL user|password|host|port|path: one percent-decoded part of a URL
+url_part() {
+  python3 - "$1" "$2" <<'PY'
+import sys, urllib.parse as u
+p = u.urlsplit(sys.argv[1])
+v = {"user": p.username, "password": p.password, "host": p.hostname, "port": p.port, "path": p.path.lstrip("/")}[sys.argv[2]]
+print(u.unquote(str(v)) if v is not None else "")
+PY
+}
+# the password as written in the URL (still percent-encoded)
+url_userinfo_password() { local rest=${1#*://}; rest=${rest%%@*}; echo "${rest#*:}"; }
+
+mysql_root() {
+  MYSQL_PWD=$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" password) mariadb --no-defaults \
+    -h "$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" host)" -P "$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" port)" \
+    -u "$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" user)" "$@"
+}
+
+# no_secret_in TEXT SECRET...: fails when any secret shows in TEXT
+no_secret_in() {
+  local text=$1 s
+  shift
+  for s in "$@"; do
+    [[ -z $s || $text != *"$s"* ]] || { echo "  SECRET LEAK in the output:"; echo "$text" | sed 's/^/  | /'; return 1; }
+  done
+}
+expect_rc() {
+  [[ $RC -eq $1 ]] && return 0
+  echo "  expected exit $1, got $RC${2:+ ($2)}; output:"
+  echo "$OUT" | sed 's/^/  | /'
+  return 1
+}
+expect_in() {
+  [[ $1 == *"$2"* ]] && return 0
+  echo "  expected to find: $2"
+  echo "$1" | sed 's/^/  | /'
+  return 1
+}
+
+run_tests() {
+  local passed=0 failed=0 t
+  for t in $(declare -F | awk '{print $3}' | grep '^test_'); do
+    if (set -e; "$t"); then
+      echo "ok   $t"; passed=$((passed + 1))
+    else
+      echo "FAIL $t"; failed=$((failed + 1))
+    fi
+  done
+  echo "$passed passed, $failed failed"
+  ((failed == 0))
+}

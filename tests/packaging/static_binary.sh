@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The release binary as users get it: fully static, run from a root file system that has nothing but
+# the binary, and from a minimal Debian 12 one (mmdebstrap's essential variant: no libpq, no
+# libmariadb, no libsqlite3, no OpenSSL, no CA certificates). In each, `authmigrate deploy` migrates a
+# SQLite file, the loopback PostgreSQL (TLS off, TLS verified against the test CA, SCRAM) and MariaDB
+# (a mysql_native_password and an ed25519 user: its auth plugin must be compiled in).
+#   static_binary.sh [BINARY]    (default dist/linux-x64/authmigrate; needs root for chroot)
+# An aarch64 binary on an x86-64 machine runs under qemu-aarch64-static (itself a static binary, copied
+# into each root): the same deploys, on the CPU the binary was built for.
+# The servers come from scripts/test-servers (env.sh). Exit 125 (skipped) without them outside CI.
+set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+bin=${1:-$repo/dist/linux-x64/authmigrate}
+source "$here/harness.sh"
+
+require_or_skip "[[ -x '$bin' ]]" "no static binary at $bin (scripts/build-static.sh)"
+require_or_skip "((EUID == 0))" "chroot needs root"
+require_or_skip "[[ -n \${AUTHMIGRATE_TEST_PG_URL:-} && -n \${AUTHMIGRATE_TEST_MYSQL_URL:-} ]]" \
+  "no test servers (scripts/test.sh starts them)"
+
+rootfs_tar=$(bash "$here/rootfs.sh") || { echo "FAIL: could not make the Debian 12 root file system"; exit 1; }
+work=$(mktemp -d /tmp/am-static.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+secret="static-test-secret-6f1d0c4e2b9a7d5e3c1b0a9f8e7d6c5b"
+
+# A root with only the binary (and the app's files), and the Debian one, each made once.
+empty=$work/empty debian=$work/debian
+mkdir -p "$empty" "$debian"
+tar -xf "$rootfs_tar" -C "$debian" --exclude='./dev/*'
+emulator=()
+if [[ $(file -b "$bin") == *aarch64* && $(uname -m) != aarch64 ]]; then
+  require_or_skip "command -v qemu-aarch64-static >/dev/null" "no qemu-aarch64-static (package qemu-user-static)"
+  emulator=(/qemu-aarch64-static)
+fi
+for root in "$empty" "$debian"; do
+  cp "$bin" "$root/authmigrate"
+  ((${#emulator[@]} == 0)) || cp "$(command -v qemu-aarch64-static)" "$root/qemu-aarch64-static"
+  mkdir -p "$root/app/better-auth_migrations"
+  printf '[better_auth]\nplugins = ["username"]\n' >"$root/app/authmigrate.toml"
+  printf 'CREATE TABLE orders (id integer PRIMARY KEY, note text);\n' \
+    >"$root/app/better-auth_migrations/0001_orders.sql"
+done
+# The Debian root trusts the test CA as a system CA (what update-ca-certificates writes).
+mkdir -p "$debian/etc/ssl/certs"
+cp "$AM_PG_CA_FILE" "$debian/etc/ssl/certs/ca-certificates.crt"
+cp "$AM_PG_CA_FILE" "$empty/app/ca.crt"
+
+pg_password=$(url_part "$AUTHMIGRATE_TEST_PG_URL" password)
+my_password=$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" password)
+
+# deploy_in ROOT URL...: the binary inside ROOT, with a clean environment, as a release step runs it.
+deploy_in() {
+  local root=$1
+  shift
+  OUT=$(env -i PATH=/usr/bin:/bin BETTER_AUTH_SECRET=$secret BETTER_AUTH_URL=https://app.example.test \
+    "$(command -v chroot)" "$root" "${emulator[@]}" /authmigrate deploy --dir /app/better-auth_migrations --config /app/authmigrate.toml \
+    "$@" 2>&1)
+  RC=$?
+  no_secret_in "$OUT" "$pg_password" "$my_password" "$secret"
+}
+
+# expect_deployed ROOT URL check-command: deploys, checks the tables, deploys again (a no-op).
+expect_deployed() {
+  local root=$1 url=$2 check=$3
+  deploy_in "$root" --url "$url" || return 1
+  expect_rc 0 "deploy in $(basename "$root")" && expect_in "$OUT" "1 applied" || return 1
+  local tables
+  tables=$($check) || { echo "  could not read the tables back"; return 1; }
+  [[ $tables == *user*orders* || $tables == *orders*user* ]] ||
+    { echo "  expected tables user and orders, got: $tables"; return 1; }
+  deploy_in "$root" --url "$url" || return 1
+  expect_rc 0 "second deploy" && expect_in "$OUT" "0 applied, 1 already applied" && expect_in "$OUT" "1 database up to date"
+}
+
+pg_db() {  # a fresh database on the test server; prints its name
+  local name="am_static_$RANDOM$RANDOM"
+  psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "CREATE DATABASE $name" >/dev/null && echo "$name"
+}
+pg_tables() { psql -X -tA "${AUTHMIGRATE_TEST_PG_URL%/*}/$1" -c "select string_agg(tablename, ' ' order by tablename) from pg_tables where schemaname = 'public'"; }
+pg_url() { echo "${AUTHMIGRATE_TEST_PG_URL%/*}/$1$2"; }
+
+my_db() {
+  local name="am_static_$RANDOM$RANDOM"
+  mysql_root -e "CREATE DATABASE $name" && echo "$name"
+}
+my_tables() { mysql_root -N -B "$1" -e "select group_concat(table_name order by table_name separator ' ') from information_schema.tables where table_schema = database()"; }
+my_url() { echo "${AUTHMIGRATE_TEST_MYSQL_URL%/}/$1"; }
+
+test_no_shared_library() {
+  local dynamic
+  dynamic=$(readelf -d "$bin" 2>&1 | grep NEEDED)
+  [[ -z $dynamic ]] || { echo "  readelf -d lists shared libraries:"; echo "$dynamic"; return 1; }
+  expect_in "$(file -b "$bin")" "statically linked" && [[ -z $(readelf -l "$bin" | grep -i interpreter) ]]
+}
+
+sqlite_tables() { sqlite3 "$1" "select group_concat(name, ' ') from (select name from sqlite_master where type = 'table' order by name)"; }
+
+sqlite_case() { expect_deployed "$1" sqlite:/app/app.db "sqlite_tables $1/app/app.db"; }
+pg_plain_case() {
+  local db
+  db=$(pg_db) || return 1
+  expect_deployed "$1" "$(pg_url "$db" '?sslmode=disable')" "pg_tables $db"
+}
+mariadb_case() {
+  local db
+  db=$(my_db) || return 1
+  expect_deployed "$1" "$(my_url "$db")" "my_tables $db"
+}
+test_empty_root_sqlite() { sqlite_case "$empty"; }
+test_debian_root_sqlite() { sqlite_case "$debian"; }
+test_empty_root_postgres_without_tls() { pg_plain_case "$empty"; }
+test_debian_root_postgres_without_tls() { pg_plain_case "$debian"; }
+test_empty_root_mariadb_native_password() { mariadb_case "$empty"; }
+test_debian_root_mariadb_native_password() { mariadb_case "$debian"; }
+
+test_empty_root_postgres_tls_verify_full_with_root_cert() {
+  local db
+  db=$(pg_db) || return 1
+  expect_deployed "$empty" "$(pg_url "$db" '?sslmode=verify-full&sslrootcert=/app/ca.crt')" "pg_tables $db"
+}
+
+test_empty_root_postgres_verify_full_without_any_ca_is_a_clear_error() {
+  local db
+  db=$(pg_db) || return 1
+  deploy_in "$empty" --url "$(pg_url "$db" '?sslmode=verify-full')" --wait-timeout 2
+  expect_rc 2 "no CA bundle" && expect_in "$OUT" "no CA bundle" && expect_in "$OUT" "SSL_CERT_FILE"
+}
+
+test_debian_root_postgres_tls_verify_full_with_system_cas() {
+  local db
+  db=$(pg_db) || return 1
+  # No sslrootcert: the system's CA bundle, found where Debian keeps it (libpq 15 alone would fail).
+  expect_deployed "$debian" "$(pg_url "$db" '?sslmode=verify-full')" "pg_tables $db" || return 1
+  db=$(pg_db) || return 1
+  expect_deployed "$debian" "$(pg_url "$db" '?sslmode=verify-full&sslrootcert=system')" "pg_tables $db"
+}
+
+test_debian_root_postgres_tls_checks_the_host_name() {
+  local db
+  db=$(pg_db) || return 1
+  # localhost resolves through the root's /etc/hosts, and the certificate names it.
+  local url="postgres://postgres:$(url_userinfo_password "$AUTHMIGRATE_TEST_PG_URL")@localhost:$AM_PG_PORT/$db?sslmode=verify-full"
+  grep -q localhost "$debian/etc/hosts" 2>/dev/null || echo "127.0.0.1 localhost" >>"$debian/etc/hosts"
+  expect_deployed "$debian" "$url" "pg_tables $db"
+}
+
+test_debian_root_postgres_tls_require() {
+  local db
+  db=$(pg_db) || return 1
+  expect_deployed "$debian" "$(pg_url "$db" '?sslmode=require')" "pg_tables $db"
+}
+
+test_empty_root_mariadb_ed25519_user() {
+  local db
+  db=$(my_db) || return 1
+  mysql_root -e "INSTALL SONAME 'auth_ed25519'" 2>/dev/null || true
+  mysql_root -e "DROP USER IF EXISTS 'am_ed'@'127.0.0.1'; CREATE USER 'am_ed'@'127.0.0.1' IDENTIFIED VIA ed25519 USING PASSWORD('ed-Pass-42'); GRANT ALL ON $db.* TO 'am_ed'@'127.0.0.1'" || return 1
+  expect_deployed "$empty" "mysql://am_ed:ed-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db" "my_tables $db"
+}
+
+run_tests
