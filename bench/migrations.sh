@@ -44,17 +44,11 @@ if ! [[ $files =~ ^[1-9][0-9]*$ ]] || ((files > 9999)); then echo "error: --file
 case $which in all | pg | sqlite) ;; *) echo "error: --db must be all, pg or sqlite" >&2; exit 2 ;; esac
 [[ -z $csv ]] || csv=$(realpath -m "$csv")
 
-say() { printf '%s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+source "$bench/lib.sh"
 
 # ---------------------------------------------------------------------------------------------------
 # Tools: authmigrate (built if missing), dbmate (npm), psql, sqlite3, cc for the timer.
 
-apt_install() {  # packages...
-  ((EUID == 0)) || die "missing $*; install the Debian package(s) $* (or run as root)"
-  say "installing $* (apt-get)"
-  apt-get install -y -q "$@" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
-}
 command -v cc >/dev/null || apt_install gcc libc6-dev
 command -v npm >/dev/null || apt_install npm
 command -v sqlite3 >/dev/null || apt_install sqlite3
@@ -73,24 +67,7 @@ if [[ ! -x $am ]]; then
   bash "$root/scripts/build.sh" build -DAUTHMIGRATE_BUILD_TESTS=OFF >&2
 fi
 
-# The native binary that the npm package ships. Its node wrapper (node_modules/.bin/dbmate) only
-# spawns it; timing the binary itself keeps node's start-up (~40 ms, ~45 MB) out of dbmate's numbers.
-find_dbmate() { compgen -G "$bench/node_modules/@dbmate/*/bin/dbmate" | head -n 1 || true; }
-dbmate=$(find_dbmate)
-if [[ -z $dbmate ]]; then
-  say "installing dbmate (npm ci in bench/)"
-  # npm ci refuses a lock file that lacks the optional per-platform packages the registry does not
-  # serve at the pinned version; npm install --no-save then installs exactly the locked versions.
-  (cd "$bench" && {
-    npm ci --no-audit --no-fund >/tmp/authmigrate-bench-npm-ci.$$.log 2>&1 || {
-      say "npm ci refused the lock file ($(grep -m1 -o 'Missing: .*' /tmp/authmigrate-bench-npm-ci.$$.log || echo 'see npm ci')); npm install --no-save"
-      npm install --no-save --no-audit --no-fund >&2
-    }
-    rm -f /tmp/authmigrate-bench-npm-ci.$$.log
-  })
-  dbmate=$(find_dbmate)
-  [[ -n $dbmate ]] || die "npm installed dbmate without a binary for this platform (bench/node_modules/@dbmate/*/bin/dbmate)"
-fi
+dbmate=$(bench_dbmate)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-bench.XXXXXX")
 pg_started=0 pg_databases=()
@@ -294,15 +271,9 @@ done
 
 # stats DB TOOL SCENARIO -> "median_ms min_ms max_ms cpu_median_ms peak_rss_kib" over runs 1..N
 stats() {
-  local n
-  for ((n = 1; n <= runs; n++)); do cat "samples/$1.$2.$3.$n"; done |
-    awk '{ w[NR] = $1 / 1e6; c[NR] = $4 / 1e6; if ($2 > rss) rss = $2 }
-      function median(a, k,   i, j, t) {
-        for (i = 2; i <= k; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
-        return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
-      }
-      END { med = median(w, NR); min = w[1]; max = w[NR]; cm = median(c, NR)
-            printf "%.2f %.2f %.2f %.2f %d\n", med, min, max, cm, rss }'
+  local n list=()
+  for ((n = 1; n <= runs; n++)); do list+=("samples/$1.$2.$3.$n"); done
+  sample_stats "${list[@]}"
 }
 declare -A median peak
 {
@@ -340,8 +311,6 @@ for db in "${dbs[@]}"; do
   done
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = op == "<" ? a < b : a <= b; print ok ? "met" : "NOT met" }'; }
 echo
 echo "Load average $(cut -d' ' -f1-3 /proc/loadavg) at the end (1, 5, 15 min; above $(nproc) means other work competed for the cores)."
 echo

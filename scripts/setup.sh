@@ -9,6 +9,8 @@ packages=(
   libexpected-dev libssl-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   sqlite3 postgresql postgresql-15 postgresql-client-15 mariadb-server mariadb-client
   clang libclang-rt-14-dev nodejs npm python3 procps
+  # the static release binaries, for x86-64 and arm64, and the tests that run them as users would
+  crossbuild-essential-arm64 qemu-user-static mmdebstrap bzip2 file openssl
 )
 
 # Installed packages and what they provide: NodeSource's nodejs, for one, provides (and conflicts with) npm.

@@ -4,6 +4,8 @@
 # stops the servers. With CI=true a server that fails to start fails the run.
 # AM_SKIP_SETUP=1 / AM_SKIP_BUILD=1 skip those steps; AM_TEST_BUILD_DIR overrides build-test. Then the
 # fuzz targets run for a bounded time (tests/fuzz/run.sh); AM_SKIP_FUZZ=1 skips that.
+# The release binaries are built too (scripts/build-static.sh, x86-64 and arm64, cached libraries) for the
+# packaging tests (ctest -L packaging); AM_SKIP_STATIC=1 skips that, and those tests then skip (fail with CI=true).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build_dir=${AM_TEST_BUILD_DIR:-build-test}
@@ -11,6 +13,10 @@ build_dir=${AM_TEST_BUILD_DIR:-build-test}
 [[ ${AM_SKIP_SETUP:-} == 1 ]] || bash scripts/setup.sh
 [[ ${AM_SKIP_BUILD:-} == 1 ]] ||
   bash scripts/build.sh "$build_dir" "-DAUTHMIGRATE_SANITIZE=address;undefined" -DAUTHMIGRATE_WERROR=ON
+if [[ ${AM_SKIP_STATIC:-} != 1 ]]; then
+  bash scripts/build-static.sh x86_64
+  bash scripts/build-static.sh aarch64
+fi
 
 # Each run gets its own state dir and, unless given, the first free ports from the defaults on, so two
 # runs (or a developer's own servers on the default ports) do not meet.

@@ -5,7 +5,7 @@
 #   AUTHMIGRATE_TEST_PG_URL     postgres://postgres:<pw>@127.0.0.1:<port>/postgres
 #   AUTHMIGRATE_TEST_MYSQL_URL  mysql://root:<pw>@127.0.0.1:<port>/
 #   AM_TEST_PASSWORD            <pw> decoded; it holds ':', '@', '/' and '%' so URL code must percent-decode
-#   AM_SERVERS_DIR AM_SERVERS_CTL AM_PG_BIN AM_PG_PORT AM_PG_DATA AM_PG_SOCKET_DIR AM_PG_CA_FILE
+#   AM_SERVERS_DIR AM_SERVERS_CTL AM_PG_BIN AM_PG_PORT AM_PG_DATA AM_PG_SOCKET_DIR AM_TEST_CA_FILE
 #   AM_MYSQL_PORT AM_MYSQL_DATA AM_MYSQL_SOCKET
 # Fault-injection tests stop and restart a server, keeping its data, with
 #   bash "$AM_SERVERS_CTL" postgres|mariadb stop|start|kill
@@ -16,7 +16,7 @@ AM_PG_BIN=${AM_PG_BIN:-/usr/lib/postgresql/15/bin}
 AM_PG_PORT=${AM_PG_PORT:-$(cat "$AM_SERVERS_DIR/postgres/port" 2>/dev/null || echo 55432)}
 AM_PG_DATA=$AM_SERVERS_DIR/postgres/data
 AM_PG_SOCKET_DIR=$AM_SERVERS_DIR/postgres
-AM_PG_CA_FILE=$AM_SERVERS_DIR/postgres/tls/ca.crt  # the CA that signed the server's TLS certificate
+AM_TEST_CA_FILE=$AM_SERVERS_DIR/ca/ca.crt  # the CA that signed the servers' TLS certificates
 AM_MYSQL_PORT=${AM_MYSQL_PORT:-$(cat "$AM_SERVERS_DIR/mariadb/port" 2>/dev/null || echo 53306)}
 AM_MYSQL_DATA=$AM_SERVERS_DIR/mariadb/data
 AM_MYSQL_SOCKET=$AM_SERVERS_DIR/mariadb/mariadbd.sock
@@ -28,4 +28,4 @@ AUTHMIGRATE_TEST_MYSQL_URL="mysql://root:$am_password_in_url@127.0.0.1:$AM_MYSQL
 unset am_password_in_url
 
 export AUTHMIGRATE_TEST_PG_URL AUTHMIGRATE_TEST_MYSQL_URL AM_TEST_PASSWORD AM_SERVERS_DIR AM_SERVERS_CTL \
-  AM_PG_BIN AM_PG_PORT AM_PG_DATA AM_PG_SOCKET_DIR AM_PG_CA_FILE AM_MYSQL_PORT AM_MYSQL_DATA AM_MYSQL_SOCKET
+  AM_PG_BIN AM_PG_PORT AM_PG_DATA AM_PG_SOCKET_DIR AM_TEST_CA_FILE AM_MYSQL_PORT AM_MYSQL_DATA AM_MYSQL_SOCKET

@@ -9,7 +9,8 @@ mariadbd=$(command -v mariadbd || echo /usr/sbin/mariadbd)
 my_args=(--no-defaults --datadir="$AM_MYSQL_DATA" --socket="$AM_MYSQL_SOCKET" --pid-file="$my_dir/mariadbd.pid"
   --port="$AM_MYSQL_PORT" --bind-address=127.0.0.1 --skip-name-resolve --max-connections=300
   --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
-  --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --log-error="$my_dir/error.log")
+  --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --log-error="$my_dir/error.log"
+  --ssl-cert="$my_dir/tls/server.crt" --ssl-key="$my_dir/tls/server.key" --ssl-ca="$AM_TEST_CA_FILE")
 if ((EUID == 0)); then my_args+=(--user=mysql); fi
 
 # Servers never run as root: as root, run the command as the package's unprivileged user.

@@ -30,5 +30,9 @@ mariadb-install-db --no-defaults --datadir="$AM_MYSQL_DATA" "${user[@]}" --skip-
   --skip-name-resolve --extra-file="$my_dir/init.sql" >"$my_dir/install.log" 2>&1 ||
   { cat "$my_dir/install.log" >&2; exit 1; }
 
+# TLS signed by the test CA, at the path lib.sh's my_args name: clients choose with ssl-mode.
+source "$here/tls.sh"
+server_cert "$my_dir/tls" mysql
+
 bash "$here/ctl.sh" mariadb start
 echo "MariaDB ready: $AUTHMIGRATE_TEST_MYSQL_URL (data $AM_MYSQL_DATA)"

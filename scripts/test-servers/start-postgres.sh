@@ -29,18 +29,11 @@ synchronous_commit = off
 full_page_writes = off
 CONF
 
-# TLS with a CA of its own (a day long): tests connect with sslmode=disable, require and verify-full,
-# trusting $AM_PG_CA_FILE. The server accepts plain connections too.
+# TLS signed by the test CA (tls.sh): tests connect with sslmode=disable, require and verify-full.
+# The server accepts plain connections too.
+source "$here/tls.sh"
 tls=$pg_dir/tls
-mkdir -p "$tls"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=authmigrate test CA" \
-  -keyout "$tls/ca.key" -out "$AM_PG_CA_FILE" 2>/dev/null
-openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
-  -keyout "$tls/server.key" -out "$tls/server.csr" 2>/dev/null
-openssl x509 -req -in "$tls/server.csr" -CA "$AM_PG_CA_FILE" -CAkey "$tls/ca.key" -CAcreateserial -days 1 \
-  -extfile <(printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n') -out "$tls/server.crt" 2>/dev/null
-chmod 600 "$tls/server.key" "$tls/ca.key"
-if ((EUID == 0)); then chown postgres: "$tls/server.key" "$tls/server.crt"; fi
+server_cert "$tls" postgres
 cat >>"$AM_PG_DATA/postgresql.conf" <<CONF
 ssl = on
 ssl_cert_file = '$tls/server.crt'

@@ -3,7 +3,8 @@
 # the binary, and from a minimal Debian 12 one (mmdebstrap's essential variant: no libpq, no
 # libmariadb, no libsqlite3, no OpenSSL, no CA certificates). In each, `authmigrate deploy` migrates a
 # SQLite file, the loopback PostgreSQL (TLS off, TLS verified against the test CA, SCRAM) and MariaDB
-# (a mysql_native_password and an ed25519 user: its auth plugin must be compiled in).
+# (a mysql_native_password and an ed25519 user: its auth plugin must be compiled in; TLS required of the
+# user, and verified).
 #   static_binary.sh [BINARY]    (default dist/linux-x64/authmigrate; needs root for chroot)
 # An aarch64 binary on an x86-64 machine runs under qemu-aarch64-static (itself a static binary, copied
 # into each root): the same deploys, on the CPU the binary was built for.
@@ -43,8 +44,11 @@ for root in "$empty" "$debian"; do
 done
 # The Debian root trusts the test CA as a system CA (what update-ca-certificates writes).
 mkdir -p "$debian/etc/ssl/certs"
-cp "$AM_PG_CA_FILE" "$debian/etc/ssl/certs/ca-certificates.crt"
-cp "$AM_PG_CA_FILE" "$empty/app/ca.crt"
+cp "$AM_TEST_CA_FILE" "$debian/etc/ssl/certs/ca-certificates.crt"
+cp "$AM_TEST_CA_FILE" "$empty/app/ca.crt"
+# A CA that signed nothing of ours: verification against it must fail.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=someone else" \
+  -keyout "$work/other.key" -out "$empty/app/other-ca.crt" 2>/dev/null
 
 pg_password=$(url_part "$AUTHMIGRATE_TEST_PG_URL" password)
 my_password=$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" password)
@@ -127,6 +131,14 @@ test_empty_root_postgres_verify_full_without_any_ca_is_a_clear_error() {
   expect_rc 2 "no CA bundle" && expect_in "$OUT" "no CA bundle" && expect_in "$OUT" "SSL_CERT_FILE"
 }
 
+test_empty_root_postgres_tls_with_a_wrong_ca_fails() {
+  local db
+  db=$(pg_db) || return 1
+  deploy_in "$empty" --url "$(pg_url "$db" '?sslmode=verify-full&sslrootcert=/app/other-ca.crt')" --wait-timeout 2
+  expect_rc 3 "an unknown CA" && expect_in "$OUT" "certificate" && expect_in "$OUT" "check sslrootcert" &&
+    [[ -z $(pg_tables "$db") ]]
+}
+
 test_debian_root_postgres_tls_verify_full_with_system_cas() {
   local db
   db=$(pg_db) || return 1
@@ -157,6 +169,35 @@ test_empty_root_mariadb_ed25519_user() {
   mysql_root -e "INSTALL SONAME 'auth_ed25519'" 2>/dev/null || true
   mysql_root -e "DROP USER IF EXISTS 'am_ed'@'127.0.0.1'; CREATE USER 'am_ed'@'127.0.0.1' IDENTIFIED VIA ed25519 USING PASSWORD('ed-Pass-42'); GRANT ALL ON $db.* TO 'am_ed'@'127.0.0.1'" || return 1
   expect_deployed "$empty" "mysql://am_ed:ed-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db" "my_tables $db"
+}
+
+# A user the server refuses without TLS: proves ssl-mode=REQUIRED really encrypts.
+tls_user() {  # DB
+  mysql_root -e "DROP USER IF EXISTS 'am_tls'@'127.0.0.1'; CREATE USER 'am_tls'@'127.0.0.1' IDENTIFIED BY 'tls-Pass-42' REQUIRE SSL; GRANT ALL ON $1.* TO 'am_tls'@'127.0.0.1'"
+}
+test_empty_root_mariadb_tls_required_and_verified() {
+  local db
+  db=$(my_db) || return 1
+  tls_user "$db" || return 1
+  deploy_in "$empty" --url "mysql://am_tls:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db" --wait-timeout 2
+  expect_rc 3 "no TLS: the server refuses" || return 1
+  expect_deployed "$empty" "mysql://am_tls:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?ssl-mode=VERIFY_IDENTITY&ssl-ca=/app/ca.crt" \
+    "my_tables $db"
+}
+test_debian_root_mariadb_tls_with_system_cas() {
+  local db
+  db=$(my_db) || return 1
+  tls_user "$db" || return 1
+  expect_deployed "$debian" "mysql://am_tls:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?sslaccept=strict" "my_tables $db"
+}
+test_empty_root_mariadb_tls_with_a_wrong_ca_fails() {
+  local db
+  db=$(my_db) || return 1
+  deploy_in "$empty" --url "$(my_url "$db")?ssl-mode=VERIFY_IDENTITY&ssl-ca=/app/other-ca.crt" --wait-timeout 2
+  expect_rc 3 "an unknown CA" && expect_in "$OUT" "TLS/SSL error" || return 1
+  local count
+  count=$(mysql_root -N -B -e "select count(*) from information_schema.tables where table_schema = '$db'")
+  [[ $count == 0 ]] || { echo "  a refused connection still created $count tables"; return 1; }
 }
 
 run_tests

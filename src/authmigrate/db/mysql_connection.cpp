@@ -7,6 +7,7 @@
 #include <mysql.h>
 
 #include <authmigrate/db/open.hpp>
+#include <authmigrate/db/tls_trust.hpp>
 
 namespace authmigrate::db {
 namespace {
@@ -30,7 +31,16 @@ struct Credentials {
   std::string host, user, password, database, socket;
   unsigned port = 0;
   unsigned connect_timeout_s = 0;
+  MysqlTls tls;
 };
+
+void set_tls_options(MYSQL* handle, const MysqlTls& tls) {
+  if (!tls.attempt) return;
+  mysql_ssl_set(handle, nullptr, nullptr, tls.ca_file.empty() ? nullptr : tls.ca_file.c_str(), nullptr, nullptr);
+  my_bool yes = 1;
+  if (tls.enforce) mysql_optionsv(handle, MYSQL_OPT_SSL_ENFORCE, &yes);
+  if (tls.verify) mysql_optionsv(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &yes);
+}
 
 Result<MYSQL*> connect(const Credentials& c) {
   MYSQL* handle = mysql_init(nullptr);
@@ -39,6 +49,7 @@ Result<MYSQL*> connect(const Credentials& c) {
   mysql_optionsv(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4");
   my_bool no = 0;
   mysql_optionsv(handle, MYSQL_OPT_RECONNECT, &no);
+  set_tls_options(handle, c.tls);
   if (!mysql_real_connect(handle, c.host.empty() ? nullptr : c.host.c_str(), c.user.c_str(),
                           c.password.c_str(), c.database.empty() ? nullptr : c.database.c_str(), c.port,
                           c.socket.empty() ? nullptr : c.socket.c_str(), 0)) {
@@ -46,6 +57,10 @@ Result<MYSQL*> connect(const Credentials& c) {
     unsigned code = mysql_errno(handle);
     error.server_code = std::to_string(code);
     error.transient = is_transient_errno(code);
+    if (code == 2026) {  // CR_SSL_CONNECTION_ERROR
+      error.hint = "the TLS handshake failed: check ssl-ca (the CA that signed the server's certificate) and "
+                   "that the certificate names the host in the URL";
+    }
     mysql_close(handle);
     return fail(std::move(error));
   }
@@ -180,6 +195,9 @@ Result<std::unique_ptr<Connection>> open_mysql(const config::DatabaseUrl& url, c
   c.database = url.database;
   c.port = static_cast<unsigned>(url.port.value_or(3306));
   c.socket = url.param("socket").value_or("");
+  auto tls = mysql_tls(url);
+  if (!tls) return fail(std::move(tls.error()));
+  c.tls = std::move(*tls);
   if (settings.connect_timeout) {
     c.connect_timeout_s = static_cast<unsigned>(std::max<long long>(1, (settings.connect_timeout->count() + 999) / 1000));
   }

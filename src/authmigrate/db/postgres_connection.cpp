@@ -143,6 +143,10 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
   if (PQstatus(conn) != CONNECTION_OK) {
     Error error(ErrorKind::unreachable, trim(PQerrorMessage(conn)));
     error.transient = is_transient_connect_failure(error.message);
+    if (error.message.find("certificate") != std::string::npos) {
+      error.hint = "the server's TLS certificate was not accepted: check sslrootcert (the CA that signed it), or "
+                   "SSL_CERT_FILE for the system's, and that it names the host in the URL";
+    }
     PQfinish(conn);
     return fail(std::move(error));
   }

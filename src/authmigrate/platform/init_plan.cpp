@@ -84,7 +84,30 @@ bool release_runs_authmigrate(const FileChange& procfile) {
   return release && runs_authmigrate(*release);
 }
 
-void add_project_notices(const ProjectFiles& project, const ReleaseSetup& setup, std::vector<Notice>& notices) {
+bool lists(const nlohmann::ordered_json& package, const char* section) {
+  auto it = package.find(section);
+  return it != package.end() && it->is_object() && it->contains("authmigrate");
+}
+
+// With the npm package, the app must depend on it, and at run time: Heroku's Node buildpack prunes
+// devDependencies before the release phase runs, so a -D install leaves the release without it.
+void add_dependency_notice(const ProjectFiles& project, const ParsedProject& parsed, std::vector<Notice>& notices) {
+  if (!parsed.package || lists(*parsed.package, "dependencies")) return;
+  std::string name = project.display(k_package_json);
+  notices.push_back({NoticeLevel::warning,
+                     lists(*parsed.package, "devDependencies")
+                         ? fmt::format("{} has authmigrate in devDependencies: move it to dependencies (`npm "
+                                       "install authmigrate`); hosts prune devDependencies before the release runs",
+                                       name)
+                         : fmt::format("{} does not depend on authmigrate yet: run `npm install authmigrate` (a "
+                                       "regular dependency, not -D) and commit package.json and the lock file",
+                                       name),
+                     false});
+}
+
+void add_project_notices(const ProjectFiles& project, const ParsedProject& parsed, const ReleaseSetup& setup,
+                         std::vector<Notice>& notices) {
+  if (setup.from_npm()) add_dependency_notice(project, parsed, notices);
   if (!setup.start.command.empty()) {
     notices.push_back({NoticeLevel::info,
                        setup.start.migrates
@@ -95,8 +118,11 @@ void add_project_notices(const ProjectFiles& project, const ReleaseSetup& setup,
   }
   if (project.has_dockerfile) {
     notices.push_back({NoticeLevel::warning,
-                       "a Dockerfile is here: Railway builds with it and never reads nixpacks.toml; copy the "
-                       "authmigrate binary into that image to " + setup.binary + " yourself",
+                       setup.from_npm()
+                           ? std::string("a Dockerfile is here: Railway builds with it and never reads nixpacks.toml; "
+                                         "keep node_modules (with authmigrate) in the image that runs the release")
+                           : "a Dockerfile is here: Railway builds with it and never reads nixpacks.toml; copy the "
+                             "authmigrate binary into that image to " + setup.binary + " yourself",
                        false});
   }
   if (project.has_railway_toml) {
@@ -136,7 +162,7 @@ Result<InitPlan> plan_init(const ProjectFiles& project, const InitOptions& optio
   plan.setup.force = options.force;
   plan.setup.schema_export = options.schema_export || project.has_auth_schema_json;
   plan.setup.start = resolve_start(project, *parsed, options, plan.notices);
-  add_project_notices(project, plan.setup, plan.notices);
+  add_project_notices(project, *parsed, plan.setup, plan.notices);
 
   auto procfile = merge_procfile(project.procfile, project.display(k_procfile), plan.setup);
   if (!procfile) return fail(std::move(procfile.error()));

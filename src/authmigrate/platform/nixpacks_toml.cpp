@@ -76,9 +76,13 @@ Result<void> ensure_binary_phase(Edit& edit) {
     edit.change.changes.push_back("added cmds to [phases.authmigrate]");
     return {};
   }
+  std::string where =
+      edit.setup.from_npm()
+          ? "# authmigrate comes from node_modules (`npm install authmigrate`: a regular dependency, not -D,\n"
+            "# since hosts prune devDependencies before the release).\n# "
+          : "# The authmigrate binary must be in the image at " + edit.setup.binary + " (docs/platforms.md).\n# ";
   std::string block =
-      "# The authmigrate binary must be in the image at " + edit.setup.binary + ": commit the Linux build\n"
-      "# there (docs/platforms.md). This step checks, at build time, that it runs here" +
+      where + "This step checks, at build time, that it runs here" +
       (edit.setup.schema_export ? std::string(", and exports\n# the Better Auth schema to auth-schema.json (needs "
                                               "node_modules, not the database).\n")
                                 : std::string("; it never\n# connects to the database.\n")) +

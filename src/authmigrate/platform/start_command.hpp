@@ -7,6 +7,9 @@
 
 namespace authmigrate::platform {
 
+// How commands call authmigrate when it comes from npm (`npm install authmigrate`).
+inline constexpr std::string_view k_npm_binary = "npx --no -- authmigrate";
+
 // The one release hook migrations use on platforms that offer a choice (Railway).
 enum class ReleaseHook {
   pre_deploy,  // Railway's deploy.preDeployCommand; Heroku's release:; the start command elsewhere
@@ -23,7 +26,8 @@ struct AppStart {
 
 // Everything the file mergers need to know, decided once from the options and the project.
 struct ReleaseSetup {
-  std::string binary = "./bin/authmigrate";  // how the commands call the binary in the image
+  std::string binary = std::string(k_npm_binary);  // how the commands call authmigrate in the image
+  bool from_npm() const { return binary == k_npm_binary; }
   ReleaseHook hook = ReleaseHook::pre_deploy;
   AppStart start;
   bool schema_export = false;  // export the Better Auth schema at build time

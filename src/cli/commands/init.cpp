@@ -96,7 +96,8 @@ void add_init_command(CLI::App& app, Action& action) {
   cmd->add_option("--project", options->project, "The app's folder")->capture_default_str();
   cmd->add_option("--start", options->start,
                   "The app's start command, when nixpacks.toml, the Procfile and package.json do not say it");
-  cmd->add_option("--bin", options->init.binary, "Where the authmigrate binary is in the image, as commands call it")
+  cmd->add_option("--bin", options->init.binary,
+                  "How commands call authmigrate in the image (default: the npm package, through npx --no)")
       ->capture_default_str();
   cmd->add_option("--release-hook", options->hook,
                   "pre-deploy: Railway's preDeployCommand and Heroku's release (PostgreSQL, MySQL); start: the start "

@@ -47,21 +47,21 @@ test_empty_project_gets_every_file() {
   expect_out "created authmigrate.toml"
   check '
 n = toml("nixpacks.toml")
-assert n["start"]["cmd"] == "./bin/authmigrate deploy && exec npm run start", n
-assert n["phases"]["authmigrate"] == {"dependsOn": ["install"], "cmds": ["./bin/authmigrate --version"]}, n
+assert n["start"]["cmd"] == "npx --no -- authmigrate deploy && exec npm run start", n
+assert n["phases"]["authmigrate"] == {"dependsOn": ["install"], "cmds": ["npx --no -- authmigrate --version"]}, n
 assert n["phases"]["release"] == {"cmds": []}, n
 # never a migration in a build phase
 assert not any(" deploy" in c for p in n["phases"].values() for c in p.get("cmds", [])), n
 r = js("railway.json")
 assert r == {"$schema": "https://railway.com/railway.schema.json",
-             "deploy": {"preDeployCommand": ["./bin/authmigrate deploy"], "startCommand": "npm run start"}}, r
+             "deploy": {"preDeployCommand": ["npx --no -- authmigrate deploy"], "startCommand": "npm run start"}}, r
 p = js("package.json")
 assert p["scripts"] == {"dev": "node --watch server.js", "start": "node server.js",
-                        "migrate": "./bin/authmigrate deploy"}, p
+                        "migrate": "npx --no -- authmigrate deploy"}, p
 assert keys("package.json") == ["name", "private", "scripts", "dependencies"]
 assert keys("package.json", "scripts") == ["dev", "start", "migrate"]
 assert p["dependencies"] == {"better-auth": "^1.7.0"}
-assert text("Procfile") == "web: npm run start\nrelease: ./bin/authmigrate deploy\n", text("Procfile")
+assert text("Procfile") == "web: npm run start\nrelease: npx --no -- authmigrate deploy\n", text("Procfile")
 a = toml("authmigrate.toml")
 assert a["database"] == [{"name": "main", "url_env": "DATABASE_URL"}] and "better_auth" not in a, a
 assert "# [better_auth]" in text("authmigrate.toml")
@@ -127,7 +127,7 @@ assert n["providers"] == ["...", "node"]
 assert n["phases"]["setup"] == {"nixPkgs": ["...", "ffmpeg"]}
 assert n["phases"]["build"] == {"cmds": ["npm run build"]}
 assert n["phases"]["migrate"]["cmds"][0].startswith("npx @better-auth/cli migrate")  # named, not removed
-assert n["start"]["cmd"] == "./bin/authmigrate deploy && exec node dist/server.js", n["start"]
+assert n["start"]["cmd"] == "npx --no -- authmigrate deploy && exec node dist/server.js", n["start"]
 t = text("nixpacks.toml")
 for kept in ["# Our build (keep this comment)", "# thumbnails", "# compile", "# production entry"]:
     assert kept in t, kept
@@ -137,9 +137,9 @@ assert keys("package.json", "scripts") == ["build", "test", "start", "migrate"]
 assert p["scripts"]["test"] == "vitest run" and p["engines"] == {"node": ">=22"}
 r = js("railway.json")
 assert r["build"] == {"builder": "NIXPACKS"} and r["deploy"]["healthcheckPath"] == "/health", r
-assert r["deploy"]["preDeployCommand"] == ["./bin/authmigrate deploy"], r
+assert r["deploy"]["preDeployCommand"] == ["npx --no -- authmigrate deploy"], r
 assert r["deploy"]["startCommand"] == "node dist/server.js", r
-assert text("Procfile") == "web: node dist/server.js\nworker: node dist/worker.js\nrelease: ./bin/authmigrate deploy\n"
+assert text("Procfile") == "web: node dist/server.js\nworker: node dist/worker.js\nrelease: npx --no -- authmigrate deploy\n"
 '
   # Only added lines, and the start line: everything else of the user's file is byte for byte the same.
   removed=$(diff nixpacks.before nixpacks.toml | grep -c '^<' || true)
@@ -172,9 +172,9 @@ test_dry_run_prints_the_diff_and_writes_nothing() {
   expect_out "would create nixpacks.toml"
   expect_out "--- /dev/null"
   expect_out "+++ b/nixpacks.toml"
-  expect_out '+cmd = "./bin/authmigrate deploy && exec npm run start"'
+  expect_out '+cmd = "npx --no -- authmigrate deploy && exec npm run start"'
   expect_out "--- a/package.json"
-  expect_out '+    "migrate": "./bin/authmigrate deploy"'
+  expect_out '+    "migrate": "npx --no -- authmigrate deploy"'
   expect_out "dry run: nothing written"
   for f in nixpacks.toml railway.json Procfile authmigrate.toml; do
     [ ! -e "$f" ] || fail "--dry-run wrote $f"
@@ -215,7 +215,7 @@ JSON
   am init --force
   expect_rc 0
   expect_out "replaced scripts.migrate"
-  check 'assert js("package.json")["scripts"] == {"start": "node server.js", "migrate": "./bin/authmigrate deploy"}'
+  check 'assert js("package.json")["scripts"] == {"start": "node server.js", "migrate": "npx --no -- authmigrate deploy"}'
 }
 
 test_project_folder_and_json_lines() {
@@ -244,8 +244,8 @@ test_start_hook_migrates_in_the_start_command_only() {
   check '
 r = js("railway.json")
 assert "preDeployCommand" not in r["deploy"], r
-assert r["deploy"]["startCommand"] == "./bin/authmigrate deploy && exec npm run start", r
-assert toml("nixpacks.toml")["start"]["cmd"] == "./bin/authmigrate deploy && exec npm run start"
+assert r["deploy"]["startCommand"] == "npx --no -- authmigrate deploy && exec npm run start", r
+assert toml("nixpacks.toml")["start"]["cmd"] == "npx --no -- authmigrate deploy && exec npm run start"
 '
 }
 

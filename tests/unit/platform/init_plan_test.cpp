@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -60,16 +61,16 @@ TEST_F(InitPlanTest, EmptyNodeProjectGetsEveryFile) {
   auto plan = init();
   EXPECT_EQ(plan.count(FileStatus::created), 4u);
   EXPECT_EQ(plan.count(FileStatus::updated), 1u);
-  EXPECT_EQ(read("Procfile"), "web: npm run start\nrelease: ./bin/authmigrate deploy\n");
+  EXPECT_EQ(read("Procfile"), "web: npm run start\nrelease: npx --no -- authmigrate deploy\n");
   EXPECT_EQ(read("package.json"),
             "{\n  \"name\": \"app\",\n  \"scripts\": {\n    \"start\": \"node server.js\",\n"
-            "    \"migrate\": \"./bin/authmigrate deploy\"\n  }\n}\n");
+            "    \"migrate\": \"npx --no -- authmigrate deploy\"\n  }\n}\n");
   auto railway = nlohmann::ordered_json::parse(read("railway.json"));
-  EXPECT_EQ(railway["deploy"]["preDeployCommand"], nlohmann::ordered_json::array({"./bin/authmigrate deploy"}));
+  EXPECT_EQ(railway["deploy"]["preDeployCommand"], nlohmann::ordered_json::array({"npx --no -- authmigrate deploy"}));
   EXPECT_EQ(railway["deploy"]["startCommand"], "npm run start");
   auto nixpacks = toml::parse(read("nixpacks.toml"));
-  EXPECT_EQ(nixpacks.at_path("start.cmd").value<std::string>(), "./bin/authmigrate deploy && exec npm run start");
-  EXPECT_EQ(nixpacks.at_path("phases.authmigrate.cmds[0]").value<std::string>(), "./bin/authmigrate --version");
+  EXPECT_EQ(nixpacks.at_path("start.cmd").value<std::string>(), "npx --no -- authmigrate deploy && exec npm run start");
+  EXPECT_EQ(nixpacks.at_path("phases.authmigrate.cmds[0]").value<std::string>(), "npx --no -- authmigrate --version");
   EXPECT_TRUE(nixpacks.at_path("phases.release.cmds").as_array()->empty());
   auto starter = toml::parse(read("authmigrate.toml"));
   EXPECT_EQ(starter.at_path("database[0].url_env").value<std::string>(), "DATABASE_URL");
@@ -127,8 +128,8 @@ TEST_F(InitPlanTest, StartFlagIsUsedWhenTheProjectDoesNotSay) {
   options.start = "node dist/main.js";
   init(options);
   EXPECT_EQ(toml::parse(read("nixpacks.toml")).at_path("start.cmd").value<std::string>(),
-            "./bin/authmigrate deploy && exec node dist/main.js");
-  EXPECT_EQ(read("Procfile"), "web: node dist/main.js\nrelease: ./bin/authmigrate deploy\n");
+            "npx --no -- authmigrate deploy && exec node dist/main.js");
+  EXPECT_EQ(read("Procfile"), "web: node dist/main.js\nrelease: npx --no -- authmigrate deploy\n");
 }
 
 TEST_F(InitPlanTest, WithNoStartAnywhereTheStartIsLeftAloneAndItIsSaid) {
@@ -145,7 +146,7 @@ TEST_F(InitPlanTest, NixpacksStartWinsOverTheFlagWhichIsReportedIgnored) {
   options.start = "node b.js";
   auto plan = init(options);
   EXPECT_EQ(toml::parse(read("nixpacks.toml")).at_path("start.cmd").value<std::string>(),
-            "./bin/authmigrate deploy && exec node a.js");
+            "npx --no -- authmigrate deploy && exec node a.js");
   ASSERT_FALSE(plan.notices.empty());
   EXPECT_EQ(plan.notices[0].level, NoticeLevel::warning);
   EXPECT_NE(plan.notices[0].message.find("--start ignored"), std::string::npos);
@@ -156,8 +157,8 @@ TEST_F(InitPlanTest, ProcfileWebComesBeforeThePackageStartScript) {
   write("Procfile", "web: node dist/server.js\n");
   init();
   EXPECT_EQ(toml::parse(read("nixpacks.toml")).at_path("start.cmd").value<std::string>(),
-            "./bin/authmigrate deploy && exec node dist/server.js");
-  EXPECT_EQ(read("Procfile"), "web: node dist/server.js\nrelease: ./bin/authmigrate deploy\n");
+            "npx --no -- authmigrate deploy && exec node dist/server.js");
+  EXPECT_EQ(read("Procfile"), "web: node dist/server.js\nrelease: npx --no -- authmigrate deploy\n");
 }
 
 TEST_F(InitPlanTest, AnExportedSchemaIsExportedAgainAtBuildTime) {
@@ -168,7 +169,7 @@ TEST_F(InitPlanTest, AnExportedSchemaIsExportedAgainAtBuildTime) {
   auto cmds = nixpacks.at_path("phases.authmigrate.cmds").as_array();
   ASSERT_NE(cmds, nullptr);
   ASSERT_EQ(cmds->size(), 2u);
-  EXPECT_EQ(cmds->at(1).value<std::string>(), "./bin/authmigrate schema export");
+  EXPECT_EQ(cmds->at(1).value<std::string>(), "npx --no -- authmigrate schema export");
 }
 
 TEST_F(InitPlanTest, UpdatedFilesKeepTheirModeAndTheUsersAuthmigrateTomlIsNeverRewritten) {
@@ -188,7 +189,7 @@ TEST_F(InitPlanTest, TheStartHookMigratesInTheStartCommandOnly) {
   auto plan = init(options);
   auto railway = nlohmann::ordered_json::parse(read("railway.json"));
   EXPECT_FALSE(railway["deploy"].contains("preDeployCommand"));
-  EXPECT_EQ(railway["deploy"]["startCommand"], "./bin/authmigrate deploy && exec npm run start");
+  EXPECT_EQ(railway["deploy"]["startCommand"], "npx --no -- authmigrate deploy && exec npm run start");
   EXPECT_EQ(file(plan, "Procfile").status, FileStatus::skipped);
   EXPECT_FALSE(exists("Procfile"));
   EXPECT_FALSE(toml::parse(read("nixpacks.toml")).at_path("phases.release"));
@@ -198,6 +199,40 @@ TEST_F(InitPlanTest, AMissingProjectFolderIsAUsageError) {
   auto plan = run_init(dir / "nowhere", {}, false);
   ASSERT_FALSE(plan);
   EXPECT_EQ(plan.error().kind, ErrorKind::usage);
+}
+
+// With the npm package (the default), the app must depend on it, and not only in development.
+bool has_notice(const InitPlan& plan, std::string_view text) {
+  return std::any_of(plan.notices.begin(), plan.notices.end(),
+                     [&](const Notice& n) { return n.message.find(text) != std::string::npos; });
+}
+
+TEST_F(InitPlanTest, AppWithoutTheNpmPackageIsToldToInstallIt) {
+  write("package.json", "{\"scripts\": {\"start\": \"node server.js\"}}\n");
+  auto plan = init();
+  EXPECT_TRUE(has_notice(plan, "run `npm install authmigrate` (a regular dependency, not -D)"));
+  EXPECT_EQ(file(plan, "nixpacks.toml").after.find("./bin/authmigrate"), std::string::npos);
+}
+
+TEST_F(InitPlanTest, DevDependencyIsToldToMove) {
+  write("package.json", "{\"scripts\": {\"start\": \"node s.js\"}, \"devDependencies\": {\"authmigrate\": \"^0.1.0\"}}\n");
+  EXPECT_TRUE(has_notice(init(), "authmigrate in devDependencies: move it to dependencies"));
+}
+
+TEST_F(InitPlanTest, RegularDependencyNeedsNoNotice) {
+  write("package.json", "{\"scripts\": {\"start\": \"node s.js\"}, \"dependencies\": {\"authmigrate\": \"0.1.0\"}}\n");
+  auto plan = init();
+  EXPECT_FALSE(has_notice(plan, "npm install authmigrate"));
+  EXPECT_FALSE(has_notice(plan, "devDependencies"));
+}
+
+TEST_F(InitPlanTest, OwnBinaryNeedsNoNpmPackage) {
+  write("package.json", "{\"scripts\": {\"start\": \"node s.js\"}}\n");
+  InitOptions options;
+  options.binary = "./bin/authmigrate";
+  auto plan = init(options);
+  EXPECT_FALSE(has_notice(plan, "npm install authmigrate"));
+  EXPECT_NE(file(plan, "nixpacks.toml").after.find("must be in the image at ./bin/authmigrate"), std::string::npos);
 }
 
 }  // namespace

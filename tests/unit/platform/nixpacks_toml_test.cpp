@@ -28,20 +28,21 @@ TEST(NixpacksToml, EmptyProjectGetsABinaryCheckAndAMigratingStart) {
             "# How Nixpacks builds and starts this app. authmigrate migrates at release time, never in a build\n"
             "# phase: the database is not reachable while the image builds (docs/platforms.md).\n"
             "\n"
-            "# The authmigrate binary must be in the image at ./bin/authmigrate: commit the Linux build\n"
-            "# there (docs/platforms.md). This step checks, at build time, that it runs here; it never\n"
+            "# authmigrate comes from node_modules (`npm install authmigrate`: a regular dependency, not -D,\n"
+            "# since hosts prune devDependencies before the release).\n"
+            "# This step checks, at build time, that it runs here; it never\n"
             "# connects to the database.\n"
             "[phases.authmigrate]\n"
             "dependsOn = [\"install\"]\n"
-            "cmds = [\"./bin/authmigrate --version\"]\n"
+            "cmds = [\"npx --no -- authmigrate --version\"]\n"
             "\n"
             "# Migrations run before the app at every start on hosts without a pre-deploy hook.\n"
             "# Railway runs them in railway.json's preDeployCommand and starts with its\n"
             "# startCommand instead.\n"
             "[start]\n"
-            "cmd = \"./bin/authmigrate deploy && exec npm run start\"\n");
+            "cmd = \"npx --no -- authmigrate deploy && exec npm run start\"\n");
   auto table = parsed(change.after);
-  EXPECT_EQ(table.at_path("start.cmd").value<std::string>(), "./bin/authmigrate deploy && exec npm run start");
+  EXPECT_EQ(table.at_path("start.cmd").value<std::string>(), "npx --no -- authmigrate deploy && exec npm run start");
   // No migration in any build phase: the only build command is the version check.
   EXPECT_EQ(table.at_path("phases.authmigrate.cmds").as_array()->size(), 1u);
 }
@@ -76,18 +77,19 @@ TEST(NixpacksToml, UsersPhasesCommentsAndLayoutAreKept) {
             "  \"npm run build\",  # compile\n"
             "]\n"
             "\n"
-            "# The authmigrate binary must be in the image at ./bin/authmigrate: commit the Linux build\n"
-            "# there (docs/platforms.md). This step checks, at build time, that it runs here; it never\n"
+            "# authmigrate comes from node_modules (`npm install authmigrate`: a regular dependency, not -D,\n"
+            "# since hosts prune devDependencies before the release).\n"
+            "# This step checks, at build time, that it runs here; it never\n"
             "# connects to the database.\n"
             "[phases.authmigrate]\n"
             "dependsOn = [\"install\"]\n"
-            "cmds = [\"./bin/authmigrate --version\"]\n"
+            "cmds = [\"npx --no -- authmigrate --version\"]\n"
             "\n"
             "# Start the server\n"
             "[start]\n"
-            "cmd = \"./bin/authmigrate deploy && exec node dist/server.js\"  # production\n");
+            "cmd = \"npx --no -- authmigrate deploy && exec node dist/server.js\"  # production\n");
   ASSERT_EQ(change.changes.size(), 2u);
-  EXPECT_EQ(change.changes[1], "[start] cmd runs `./bin/authmigrate deploy` first");
+  EXPECT_EQ(change.changes[1], "[start] cmd runs `npx --no -- authmigrate deploy` first");
   auto table = parsed(change.after);
   EXPECT_EQ(table.at_path("phases.setup.nixPkgs[1]").value<std::string>(), "ffmpeg");
   EXPECT_EQ(table.at_path("phases.build.cmds[0]").value<std::string>(), "npm run build");
@@ -121,7 +123,7 @@ TEST(NixpacksToml, CmdGoesBelowAnExistingStartHeader) {
   const std::string mine = "[start]\nrunImage = \"debian:bookworm-slim\"\n";
   auto change = merge(mine, setup_with_start("npm run start"));
   EXPECT_EQ(change.after.substr(change.after.find("[start]")),
-            "[start]\ncmd = \"./bin/authmigrate deploy && exec npm run start\"\nrunImage = \"debian:bookworm-slim\"\n");
+            "[start]\ncmd = \"npx --no -- authmigrate deploy && exec npm run start\"\nrunImage = \"debian:bookworm-slim\"\n");
 }
 
 TEST(NixpacksToml, SchemaExportRunsAtBuildTimeAndIsAddedToAnExistingStep) {
@@ -130,13 +132,13 @@ TEST(NixpacksToml, SchemaExportRunsAtBuildTimeAndIsAddedToAnExistingStep) {
   setup.schema_export = true;
   auto second = merge(first.after, setup);
   EXPECT_EQ(second.status, FileStatus::updated);
-  EXPECT_EQ(second.changes, std::vector<std::string>{"[phases.authmigrate] runs `./bin/authmigrate schema export`"});
+  EXPECT_EQ(second.changes, std::vector<std::string>{"[phases.authmigrate] runs `npx --no -- authmigrate schema export`"});
   auto table = parsed(second.after);
   auto cmds = table.at_path("phases.authmigrate.cmds").as_array();
   ASSERT_NE(cmds, nullptr);
   ASSERT_EQ(cmds->size(), 2u);
-  EXPECT_EQ(cmds->at(1).value<std::string>(), "./bin/authmigrate schema export");
-  EXPECT_NE(second.after.find("cmds = [\"./bin/authmigrate --version\", \"./bin/authmigrate schema export\"]"),
+  EXPECT_EQ(cmds->at(1).value<std::string>(), "npx --no -- authmigrate schema export");
+  EXPECT_NE(second.after.find("cmds = [\"npx --no -- authmigrate --version\", \"npx --no -- authmigrate schema export\"]"),
             std::string::npos);
 }
 
@@ -171,21 +173,21 @@ TEST(NixpacksToml, WindowsLineEndingsAreKept) {
   }
   EXPECT_EQ(lf, crlf);
   EXPECT_EQ(parsed(change.after).at_path("start.cmd").value<std::string>(),
-            "./bin/authmigrate deploy && exec npm run start");
+            "npx --no -- authmigrate deploy && exec npm run start");
 }
 
 TEST(NixpacksToml, QuotesInTheStartCommandSurviveTheRoundTrip) {
   const std::string start = "node server.js --name \"my \\\"app\\\"\" --path 'C:\\x'";
   auto change = merge(std::nullopt, setup_with_start(start));
   EXPECT_EQ(parsed(change.after).at_path("start.cmd").value<std::string>(),
-            "./bin/authmigrate deploy && exec " + start);
+            "npx --no -- authmigrate deploy && exec " + start);
 }
 
 TEST(NixpacksToml, UnicodeBeforeTheValueDoesNotShiftTheEdit) {
   const std::string mine = "[start]\n\"kommentär\" = \"ü\"\ncmd = \"node ü.js\" # größe\n";
   auto change = merge(mine, setup_with_start("node ü.js"));
   EXPECT_EQ(change.after.substr(change.after.find("[start]")),
-            "[start]\n\"kommentär\" = \"ü\"\ncmd = \"./bin/authmigrate deploy && exec node ü.js\" # größe\n");
+            "[start]\n\"kommentär\" = \"ü\"\ncmd = \"npx --no -- authmigrate deploy && exec node ü.js\" # größe\n");
 }
 
 TEST(NixpacksToml, MalformedFileIsAnErrorNamingTheLine) {
@@ -215,7 +217,7 @@ TEST(NixpacksToml, InlineStartTableWithoutCmdIsAConflictNotAnEdit) {
 TEST(NixpacksToml, ACompoundStartIsNotExeced) {
   auto change = merge(std::nullopt, setup_with_start("cd web && node server.js"));
   EXPECT_EQ(parsed(change.after).at_path("start.cmd").value<std::string>(),
-            "./bin/authmigrate deploy && cd web && node server.js");
+            "npx --no -- authmigrate deploy && cd web && node server.js");
 }
 
 }  // namespace

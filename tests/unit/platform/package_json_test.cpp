@@ -32,7 +32,7 @@ TEST(PackageJson, MigrateIsAddedAfterTheOtherScriptsInTheirOrder) {
       "}\n";
   auto change = merge(mine);
   EXPECT_EQ(change.status, FileStatus::updated);
-  EXPECT_EQ(change.changes, std::vector<std::string>{"added scripts.migrate = \"./bin/authmigrate deploy\""});
+  EXPECT_EQ(change.changes, std::vector<std::string>{"added scripts.migrate = \"npx --no -- authmigrate deploy\""});
   EXPECT_EQ(change.after,
             "{\n"
             "  \"name\": \"app\",\n"
@@ -41,7 +41,7 @@ TEST(PackageJson, MigrateIsAddedAfterTheOtherScriptsInTheirOrder) {
             "    \"dev\": \"next dev\",\n"
             "    \"build\": \"next build\",\n"
             "    \"start\": \"next start\",\n"
-            "    \"migrate\": \"./bin/authmigrate deploy\"\n"
+            "    \"migrate\": \"npx --no -- authmigrate deploy\"\n"
             "  },\n"
             "  \"dependencies\": {\n"
             "    \"better-auth\": \"^1.7.0\",\n"
@@ -53,10 +53,10 @@ TEST(PackageJson, MigrateIsAddedAfterTheOtherScriptsInTheirOrder) {
 TEST(PackageJson, TheFilesOwnIndentAndMissingFinalNewlineAreKept) {
   auto change = merge(std::string("{\n    \"name\": \"app\",\n    \"scripts\": {}\n}"));
   EXPECT_EQ(change.after,
-            "{\n    \"name\": \"app\",\n    \"scripts\": {\n        \"migrate\": \"./bin/authmigrate deploy\"\n    }\n}");
+            "{\n    \"name\": \"app\",\n    \"scripts\": {\n        \"migrate\": \"npx --no -- authmigrate deploy\"\n    }\n}");
   auto tabs = merge(std::string("{\n\t\"name\": \"app\"\n}\n"));
   EXPECT_EQ(tabs.after,
-            "{\n\t\"name\": \"app\",\n\t\"scripts\": {\n\t\t\"migrate\": \"./bin/authmigrate deploy\"\n\t}\n}\n");
+            "{\n\t\"name\": \"app\",\n\t\"scripts\": {\n\t\t\"migrate\": \"npx --no -- authmigrate deploy\"\n\t}\n}\n");
 }
 
 TEST(PackageJson, NonAsciiTextStaysAsItWas) {
@@ -87,7 +87,7 @@ TEST(PackageJson, AConflictingMigrateScriptIsKeptAndReported) {
   EXPECT_TRUE(change.notices[0].conflict);
   EXPECT_EQ(change.notices[0].message,
             "package.json: scripts.migrate already runs `prisma migrate deploy`; left as it is (--force replaces it "
-            "with `./bin/authmigrate deploy`, or call authmigrate from it yourself)");
+            "with `npx --no -- authmigrate deploy`, or call authmigrate from it yourself)");
 }
 
 TEST(PackageJson, ForceReplacesTheConflictingScriptOnly) {
@@ -96,7 +96,7 @@ TEST(PackageJson, ForceReplacesTheConflictingScriptOnly) {
   auto change = merge(mine, true);
   EXPECT_EQ(change.status, FileStatus::updated);
   EXPECT_EQ(change.after,
-            "{\n  \"scripts\": {\n    \"migrate\": \"./bin/authmigrate deploy\",\n    \"x\": \"y\"\n  }\n}\n");
+            "{\n  \"scripts\": {\n    \"migrate\": \"npx --no -- authmigrate deploy\",\n    \"x\": \"y\"\n  }\n}\n");
 }
 
 TEST(PackageJson, MalformedJsonIsAnErrorNamingTheLine) {

@@ -9,9 +9,9 @@ namespace {
 
 TEST(PlatformStartCommand, SimpleStartsAreExecedSoTheAppGetsSigterm) {
   ReleaseSetup setup;
-  EXPECT_EQ(setup.migrating("npm run start"), "./bin/authmigrate deploy && exec npm run start");
+  EXPECT_EQ(setup.migrating("npm run start"), "npx --no -- authmigrate deploy && exec npm run start");
   EXPECT_EQ(setup.migrating("node server.js --port $PORT"),
-            "./bin/authmigrate deploy && exec node server.js --port $PORT");
+            "npx --no -- authmigrate deploy && exec node server.js --port $PORT");
 }
 
 TEST(PlatformStartCommand, ListsBuiltinsAndAssignmentsAreNotExeced) {
@@ -24,7 +24,7 @@ TEST(PlatformStartCommand, ListsBuiltinsAndAssignmentsAreNotExeced) {
 }
 
 TEST(PlatformStartCommand, TheAppsOwnStartIsToldApartFromTheMigrations) {
-  auto ours = describe_start("./bin/authmigrate deploy && exec npm run start", "x");
+  auto ours = describe_start("npx --no -- authmigrate deploy && exec npm run start", "x");
   EXPECT_TRUE(ours.migrates);
   EXPECT_EQ(ours.plain, "npm run start");
   auto recipe = describe_start("authmigrate wait && authmigrate migrate && npm start", "x");

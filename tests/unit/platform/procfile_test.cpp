@@ -21,19 +21,19 @@ TEST(Procfile, ReleaseIsAddedBelowTheUsersLines) {
   auto change = merge(std::string("# processes\nweb: node dist/server.js\nworker: node worker.js\n"));
   EXPECT_EQ(change.status, FileStatus::updated);
   EXPECT_EQ(change.after,
-            "# processes\nweb: node dist/server.js\nworker: node worker.js\nrelease: ./bin/authmigrate deploy\n");
+            "# processes\nweb: node dist/server.js\nworker: node worker.js\nrelease: npx --no -- authmigrate deploy\n");
   EXPECT_TRUE(change.notices.empty());
 }
 
 TEST(Procfile, ALastLineWithoutNewlineIsEndedFirst) {
   auto change = merge(std::string("web: npm start"));
-  EXPECT_EQ(change.after, "web: npm start\nrelease: ./bin/authmigrate deploy\n");
+  EXPECT_EQ(change.after, "web: npm start\nrelease: npx --no -- authmigrate deploy\n");
 }
 
 TEST(Procfile, ANewProcfileAlsoNamesTheWebProcess) {
   auto change = merge(std::nullopt);
   EXPECT_EQ(change.status, FileStatus::created);
-  EXPECT_EQ(change.after, "web: npm run start\nrelease: ./bin/authmigrate deploy\n");
+  EXPECT_EQ(change.after, "web: npm run start\nrelease: npx --no -- authmigrate deploy\n");
 }
 
 TEST(Procfile, NoProcfileIsCreatedWithoutAStartCommand) {
@@ -58,7 +58,7 @@ TEST(Procfile, AnotherReleaseCommandIsAConflictAndForceReplacesOnlyThatLine) {
   auto setup = setup_with_start();
   setup.force = true;
   auto forced = merge(mine, setup);
-  EXPECT_EQ(forced.after, "web: npm start\r\nrelease: ./bin/authmigrate deploy\r\nworker: node w.js\r\n");
+  EXPECT_EQ(forced.after, "web: npm start\r\nrelease: npx --no -- authmigrate deploy\r\nworker: node w.js\r\n");
 }
 
 TEST(Procfile, WithoutAWebLineRailpackMayPickReleaseSoItIsSaid) {

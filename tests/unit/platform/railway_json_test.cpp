@@ -28,7 +28,7 @@ TEST(RailwayJson, NewFileRunsMigrationsInThePreDeployCommand) {
             "  \"$schema\": \"https://railway.com/railway.schema.json\",\n"
             "  \"deploy\": {\n"
             "    \"preDeployCommand\": [\n"
-            "      \"./bin/authmigrate deploy\"\n"
+            "      \"npx --no -- authmigrate deploy\"\n"
             "    ],\n"
             "    \"startCommand\": \"npm run start\"\n"
             "  }\n"
@@ -56,7 +56,7 @@ TEST(RailwayJson, EveryOtherKeyIsKeptInItsPlace) {
   EXPECT_EQ(after["build"], before["build"]);
   EXPECT_EQ(after["deploy"]["healthcheckPath"], "/health");
   EXPECT_EQ(after["deploy"]["startCommand"], "node dist/server.js");  // the user's start stays
-  EXPECT_EQ(after["deploy"]["preDeployCommand"], nlohmann::ordered_json::array({"./bin/authmigrate deploy"}));
+  EXPECT_EQ(after["deploy"]["preDeployCommand"], nlohmann::ordered_json::array({"npx --no -- authmigrate deploy"}));
   std::vector<std::string> keys;
   for (const auto& [key, value] : after["deploy"].items()) keys.push_back(key);
   EXPECT_EQ(keys,
@@ -71,7 +71,7 @@ TEST(RailwayJson, SecondRunChangesNothing) {
 }
 
 TEST(RailwayJson, AStartThatAlreadyMigratesKeepsItsPlainFormForRailway) {
-  auto change = merge(std::nullopt, setup_with_start("./bin/authmigrate deploy && exec node server.js"));
+  auto change = merge(std::nullopt, setup_with_start("npx --no -- authmigrate deploy && exec node server.js"));
   auto after = nlohmann::ordered_json::parse(change.after);
   EXPECT_EQ(after["deploy"]["startCommand"], "node server.js");
 }
@@ -84,11 +84,11 @@ TEST(RailwayJson, AnotherPreDeployCommandIsAConflict) {
   EXPECT_TRUE(change.notices[0].conflict);
   EXPECT_EQ(change.notices[0].message,
             "railway.json: deploy.preDeployCommand already runs `[\"npm run db:migrate\"]`; left as it is (--force "
-            "replaces it with `./bin/authmigrate deploy`)");
+            "replaces it with `npx --no -- authmigrate deploy`)");
   auto forced = setup_with_start();
   forced.force = true;
   auto replaced = merge(mine, forced);
-  EXPECT_EQ(nlohmann::ordered_json::parse(replaced.after)["deploy"]["preDeployCommand"][0], "./bin/authmigrate deploy");
+  EXPECT_EQ(nlohmann::ordered_json::parse(replaced.after)["deploy"]["preDeployCommand"][0], "npx --no -- authmigrate deploy");
 }
 
 TEST(RailwayJson, AStartCommandThatMigratesGetsNoSecondHook) {
@@ -103,11 +103,11 @@ TEST(RailwayJson, StartHookRunsMigrationsInTheStartCommand) {
   auto change = merge(std::nullopt, setup_with_start("npm run start", ReleaseHook::start));
   auto after = nlohmann::ordered_json::parse(change.after);
   EXPECT_FALSE(after["deploy"].contains("preDeployCommand"));
-  EXPECT_EQ(after["deploy"]["startCommand"], "./bin/authmigrate deploy && exec npm run start");
+  EXPECT_EQ(after["deploy"]["startCommand"], "npx --no -- authmigrate deploy && exec npm run start");
   auto existing = merge(std::string("{\"deploy\": {\"startCommand\": \"node a.js\"}}"),
                         setup_with_start("npm run start", ReleaseHook::start));
   EXPECT_EQ(nlohmann::ordered_json::parse(existing.after)["deploy"]["startCommand"],
-            "./bin/authmigrate deploy && exec node a.js");
+            "npx --no -- authmigrate deploy && exec node a.js");
 }
 
 TEST(RailwayJson, StartHookWithNothingToSayWritesNoFile) {

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Start-up and memory: the static release binary side by side with dbmate (a static Go binary) and with
+# the floor, in one run.
+#   1. `--version`: authmigrate (static release build; the dynamic dev build too, when built) vs dbmate;
+#   2. a SQLite no-op `migrate` of 200 applied files vs dbmate's no-op `up`;
+#   3. a PostgreSQL no-op `migrate` with the Better Auth schema (core + username) vs pg_select1.c, a
+#      bare libpq program that logs in with the same URL and runs SELECT 1 (static, same libpq);
+#   4. the peak RSS of every command above.
+# Usage: bench/startup.sh [--runs N]   (default 30; medians are printed, never asserted)
+# Environment: AUTHMIGRATE_BIN (default dist/linux-x64/authmigrate, from scripts/build-static.sh),
+#   AUTHMIGRATE_BENCH_PG_URL (default: the test server of scripts/test-servers/env.sh when it answers).
+# Before the timed runs every binary's pages are dropped from the page cache once and read back by a
+# warm-up run: RSS counts the file pages a process maps, and a file just written (by cp, strip or npm)
+# sits in the page cache in large folios that are mapped whole (10 MB for a 2 MB working set).
+set -euo pipefail
+bench=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$bench/.." && pwd)
+source "$bench/lib.sh"
+runs=30
+while (($#)); do
+  case $1 in
+  --runs) runs=${2:?--runs needs a number}; shift 2 ;;
+  *) die "unknown argument: $1 (usage: bench/startup.sh [--runs N])" ;;
+  esac
+done
+
+am=${AUTHMIGRATE_BIN:-$root/dist/linux-x64/authmigrate}
+[[ -x $am ]] || die "no static binary at $am: run scripts/build-static.sh"
+dynamic=$root/build/src/cli/authmigrate
+dbmate=$(bench_dbmate)
+command -v cc >/dev/null || apt_install gcc libc6-dev
+command -v psql >/dev/null || apt_install postgresql-client
+prefix=$(bash "$root/packaging/static/deps.sh" x86_64 | tail -n 1)
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-startup.XXXXXX")
+trap 'rm -rf "$work"; [[ -z ${pg_db:-} ]] || psql -X -q "$pg_admin" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1' EXIT
+cd "$work"
+cc -O2 -o measure "$bench/measure.c"
+cc -O2 -static -o pg_select1 "$bench/pg_select1.c" -I"$prefix/include" -L"$prefix/lib" -lpq -lpgcommon -lpgport \
+  -lssl -lcrypto -lpthread 2>/dev/null
+cc -O2 -o pg_select1_dynamic "$bench/pg_select1.c" -I/usr/include/postgresql -lpq
+
+# ---- the databases: 200 applied files on SQLite (both tools), the Better Auth schema on PostgreSQL
+mkdir -p am dbmate am-schema/migrations logs samples
+for ((i = 1; i <= 200; i++)); do
+  sql=$(printf 'CREATE TABLE t_%03d (id integer primary key, name varchar(100));' "$i")
+  printf '%s\n' "$sql" >"am/$(printf '%04d_t.sql' "$i")"
+  printf -- '-- migrate:up\n%s\n-- migrate:down\n' "$sql" >"dbmate/$(printf '%04d_t.sql' "$i")"
+done
+printf '[better_auth]\nplugins = ["username"]\n' >am-schema/authmigrate.toml
+"$am" migrate --url sqlite:am.db --dir am >/dev/null
+"$dbmate" --url sqlite:dbmate.db --migrations-dir dbmate --no-dump-schema up >/dev/null
+
+pg_admin=${AUTHMIGRATE_BENCH_PG_URL:-$(source "$root/scripts/test-servers/env.sh" && echo "$AUTHMIGRATE_TEST_PG_URL")}
+psql -X -Atqc 'select 1' "$pg_admin" >/dev/null 2>&1 || die "no PostgreSQL at ${pg_admin%%\?*}: set AUTHMIGRATE_BENCH_PG_URL"
+pg_db=bench_startup_$RANDOM$RANDOM
+psql -X -q "$pg_admin" -c "CREATE DATABASE $pg_db" >/dev/null
+pg_url="${pg_admin%/*}/$pg_db?sslmode=disable"
+export BETTER_AUTH_SECRET=bench-secret-0123456789abcdef0123456789 BETTER_AUTH_URL=https://bench.example.test
+"$am" migrate --url "$pg_url" --dir am-schema/migrations --config am-schema/authmigrate.toml --yes >/dev/null
+
+# ---- the commands: name, then argv
+declare -A cmd
+names=(am.version dbmate.version am.sqlite dbmate.sqlite am.pg floor.pg floor_dynamic.pg)
+cmd[am.version]="$am --version"
+cmd[dbmate.version]="$dbmate --version"
+cmd[am.sqlite]="$am migrate --url sqlite:am.db --dir am"
+cmd[dbmate.sqlite]="$dbmate --url sqlite:dbmate.db --migrations-dir dbmate --no-dump-schema up"
+cmd[am.pg]="$am migrate --url $pg_url --dir am-schema/migrations --config am-schema/authmigrate.toml"
+cmd[floor.pg]="./pg_select1 $pg_url"
+cmd[floor_dynamic.pg]="./pg_select1_dynamic $pg_url"
+if [[ -x $dynamic ]]; then names+=(dynamic.version); cmd[dynamic.version]="$dynamic --version"; fi
+
+binaries=("$am" "$dbmate" ./pg_select1 ./pg_select1_dynamic)
+[[ ! -x $dynamic ]] || binaries+=("$dynamic")
+for binary in "${binaries[@]}"; do
+  dd if="$binary" iflag=nocache count=0 status=none 2>/dev/null || true
+done
+for ((n = 0; n <= runs; n++)); do  # run 0 warms up; the commands interleave within each round
+  for name in "${names[@]}"; do
+    # shellcheck disable=SC2086  # the commands are word lists without quoting needs
+    ./measure "samples/$name.$n" ${cmd[$name]} >"logs/$name.log" 2>&1 </dev/null ||
+      { tail -5 "logs/$name.log" >&2; die "$name failed: ${cmd[$name]}"; }
+  done
+done
+grep -q "nothing to apply\|up to date" logs/am.sqlite.log || die "the SQLite run was not a no-op: $(cat logs/am.sqlite.log)"
+
+declare -A med rss
+echo "authmigrate start-up and memory: $runs runs each (median ms, CPU ms, peak RSS MB); $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-18s %10s %10s %10s  %s\n' command "median ms" "cpu ms" "RSS MB" "what"
+for name in "${names[@]}"; do
+  list=()
+  for ((n = 1; n <= runs; n++)); do list+=("samples/$name.$n"); done
+  read -r m _ _ c r < <(sample_stats "${list[@]}")
+  med[$name]=$m rss[$name]=$r
+  printf '%-18s %10s %10s %10s  %s\n' "$name" "$m" "$c" "$(awk -v k="$r" 'BEGIN { printf "%.1f", k / 1024 }')" "${cmd[$name]//$work\//}"
+done
+peak=0
+for name in am.version am.sqlite am.pg; do ((rss[$name] > peak)) && peak=${rss[$name]}; done
+echo
+echo "Targets (information only):"
+printf '  --version                 %6s ms, %5s MB   target < 2 ms and < 3 MB   %s / %s\n' "${med[am.version]}" \
+  "$(awk -v k="${rss[am.version]}" 'BEGIN { printf "%.1f", k / 1024 }')" "$(verdict "${med[am.version]}" "<" 2)" \
+  "$(verdict "${rss[am.version]}" "<" 3072)"
+r=$(ratio "${med[am.sqlite]}" "${med[dbmate.sqlite]}")
+printf '  SQLite no-op (200 files)  authmigrate/dbmate = %s   target < 0.5   %s\n' "$r" "$(verdict "$r" "<" 0.5)"
+r=$(ratio "${med[am.pg]}" "${med[floor.pg]}")
+printf '  PostgreSQL no-op + schema authmigrate/libpq floor = %s   target <= 1.2   %s\n' "$r" "$(verdict "$r" "<=" 1.2)"
+printf '  peak RSS of authmigrate   %s MB   target < 10 MB   %s\n' "$(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }')" \
+  "$(verdict "$peak" "<" 10240)"
