@@ -1,6 +1,8 @@
 #include "signal_watcher.hpp"
 
+#include <chrono>
 #include <csignal>
+#include <optional>
 #include <ctime>
 
 #include <unistd.h>
@@ -13,6 +15,7 @@ namespace {
 // SIGUSR2 is ours: the destructor sends it to wake the watcher at once instead of waiting for the
 // next tick (which would add up to a tick to every run's exit).
 constexpr int k_wake_signal = SIGUSR2;
+constexpr std::chrono::seconds k_same_stop{1};
 
 sigset_t stop_signals() {
   sigset_t set;
@@ -49,7 +52,7 @@ void SignalWatcher::unwatch(db::Connection* connection) {
 
 void SignalWatcher::loop() {
   sigset_t set = stop_signals();
-  int signals_seen = 0;
+  std::optional<std::chrono::steady_clock::time_point> first_signal;
   bool stopped = false;
   while (!m_done) {
     timespec tick{0, 100 * 1000 * 1000};
@@ -57,7 +60,15 @@ void SignalWatcher::loop() {
     if (sig == k_wake_signal) continue;
     bool deadline_now = !stopped && m_deadline.passed();
     if (sig > 0) {
-      if (++signals_seen >= 2) _exit(130);  // a second Ctrl-C: the user really means it
+      auto now = std::chrono::steady_clock::now();
+      if (first_signal) {
+        // A second Ctrl-C: the user really means it. Within a second it is the same stop delivered
+        // twice (npx, a terminal's process group, a platform signalling every process of a container):
+        // the cancellation under way goes on.
+        if (now - *first_signal >= k_same_stop) _exit(130);
+        continue;
+      }
+      first_signal = now;
       base::request_stop(ErrorKind::interrupted);
     } else if (deadline_now) {
       base::request_stop(ErrorKind::deadline);

