@@ -74,6 +74,7 @@ if [[ -x $dynamic ]]; then names+=(dynamic.version); cmd[dynamic.version]="$dyna
 binaries=("$am" "$dbmate" ./pg_select1 ./pg_select1_dynamic)
 [[ ! -x $dynamic ]] || binaries+=("$dynamic")
 for binary in "${binaries[@]}"; do
+  sync "$binary"  # dirty pages (a binary just built) cannot be dropped
   dd if="$binary" iflag=nocache count=0 status=none 2>/dev/null || true
 done
 for ((n = 0; n <= runs; n++)); do  # run 0 warms up; the commands interleave within each round

@@ -25,6 +25,11 @@ cache=${AM_STATIC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/authmigrate/static}
 key=$(cat "$here/deps.sh" "$here/versions.sh" | sha256sum | cut -c1-12)
 prefix=$cache/$arch-$key
 log() { echo "deps.sh: $*" >&2; }
+# A source tree of the user's own is built every time: its edits are what the rebuild is for.
+if [[ -n ${AM_STATIC_MARIADB_SRC:-}${AM_STATIC_POSTGRES_SRC:-} ]]; then
+  prefix=$cache/$arch-own-sources
+  rm -f "$prefix/.done"
+fi
 
 if [[ -f $prefix/.done ]]; then
   log "cached: $prefix"
