@@ -189,6 +189,28 @@ pg_created=yes
 check "npx --no -- authmigrate deploy (PostgreSQL)" deploy "$pg_url"
 check "Better Auth $BETTER_AUTH_VERSION signs a user up on the deployed PostgreSQL schema" signs_up postgres "$pg_url"
 
+# ---- the schema exported from the app's own config (export-schema.mjs from the npm package), then
+# deployed from the JSON: the build-step path of `authmigrate init --schema-export`
+step "schema export"
+cat >"$app/auth.mjs" <<'EOF2'
+import { betterAuth } from 'better-auth';
+import { username } from 'better-auth/plugins';
+import { DatabaseSync } from 'node:sqlite';
+
+export const auth = betterAuth({
+  database: new DatabaseSync(':memory:'), emailAndPassword: { enabled: true }, plugins: [username()],
+});
+EOF2
+export_schema() {  # Node 22 first on PATH: the app's config needs node:sqlite
+  in_app env PATH="$app/node_modules/.bin:$PATH" npx --no -- authmigrate schema export --auth-config auth.mjs
+}
+exported_tables() { node -p "Object.keys(require('$app/auth-schema.json').tables).sort().join(' ')"; }
+check "npx --no -- authmigrate schema export (the launcher's share/authmigrate)" export_schema
+check "the export holds the app's tables" same "account session user verification" "$(exported_tables 2>&1)"
+deploy_exported() { in_app env DATABASE_URL="sqlite:$app/exported.db" npx --no -- authmigrate deploy --schema auth-schema.json; }
+check "deploy --schema auth-schema.json (SQLite)" deploy_exported
+check "Better Auth signs a user up on the schema deployed from the export" signs_up sqlite "$app/exported.db"
+
 # ---- installs from the lockfile
 step "npm ci variants"
 reinstall() { in_app rm -rf node_modules && in_app npm ci --loglevel=error "$@"; }
