@@ -40,7 +40,7 @@ Result<std::unique_ptr<Connection>> wait_for_database(const config::DatabaseUrl&
     if (!error.transient) {
       return fail(std::move(error.within(fmt::format("connecting to {}", url.redacted()))));
     }
-    if (deadline.passed() || deadline.remaining() < backoff) {
+    if (deadline.passed()) {
       Error timeout(ErrorKind::deadline,
                     fmt::format("database {} was not ready after {:.1f} s: {}", url.redacted(),
                                 duration<double>(steady_clock::now() - started).count(), error.message));
@@ -53,7 +53,9 @@ Result<std::unique_ptr<Connection>> wait_for_database(const config::DatabaseUrl&
       reporter.emit(event);
       last_report = steady_clock::now();
     }
-    if (!base::sleep_unless_stopped(backoff)) return fail(base::stop_error());
+    // The last pause ends at the deadline, and the last attempt is made there: a --timeout is honoured
+    // to its end, not given up on when the next full pause would pass it.
+    if (!base::sleep_unless_stopped(std::min(backoff, deadline.remaining()))) return fail(base::stop_error());
     backoff = std::min(backoff * 2, milliseconds(2000));
   }
 }

@@ -19,6 +19,23 @@ test_closed_port_times_out_with_exit_3() {
   [ $((end - start)) -ge 1 ] && [ $((end - start)) -le 10 ] || fail "took $((end - start)) s for a 2 s deadline"
 }
 
+# A --timeout is honoured to its end: the backoff's last pause is cut to end at the deadline, and one
+# more attempt is made there, instead of giving up when the next full pause would pass it (it used to
+# give up after 1.5 s of a 3 s deadline). Only a lower bound: it can never be right to stop early.
+test_timeout_is_honoured_to_the_end() {
+  local start end
+  start=$(date +%s%N)
+  DB_PASSWORD=Cl0sedP0rtPw am wait --url "$(closed_port_url)" --timeout 3
+  end=$(date +%s%N)
+  expect_rc 3
+  local ms=$(((end - start) / 1000000))
+  [ "$ms" -ge 2950 ] || fail "gave up after $ms ms of a 3 s deadline"
+  expect_err "not ready after 3."
+  BETTER_AUTH_URL=https://app.example.test DB_PASSWORD=Cl0sedP0rtPw am deploy --url "$(closed_port_url)" --wait-timeout 3
+  expect_rc 3
+  expect_err "not ready after 3."
+}
+
 test_ready_database_answers_at_once() {
   am wait --url "$DB_URL" --timeout 10
   expect_rc 0
