@@ -59,17 +59,11 @@ done
 if ! [[ $tenants =~ ^[1-9][0-9]*$ ]] || ((tenants > 1000)); then echo "error: --tenants must be 1..1000" >&2; exit 2; fi
 if ! [[ $files =~ ^[1-9][0-9]*$ ]] || ((files > 999)); then echo "error: --files must be 1..999" >&2; exit 2; fi
 
-say() { printf '%s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+source "$bench/lib.sh"  # say, die, apt_install
 
 # ---------------------------------------------------------------------------------------------------
 # Tools
 
-apt_install() {  # packages...
-  ((EUID == 0)) || die "missing $*; install the Debian package(s) $* (or run as root)"
-  say "installing $* (apt-get)"
-  apt-get install -y -q "$@" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
-}
 command -v psql >/dev/null || apt_install postgresql-client
 [[ -x /usr/bin/time ]] || apt_install time
 

@@ -53,17 +53,11 @@ done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "error: --runs must be a positive number" >&2; exit 2; }
 case $which in all | pg | sqlite) ;; *) echo "error: --db must be all, pg or sqlite" >&2; exit 2 ;; esac
 
-say() { printf '%s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
+source "$bench/lib.sh"  # say, die, apt_install
 
 # ---------------------------------------------------------------------------------------------------
 # Tools
 
-apt_install() {  # packages...
-  ((EUID == 0)) || die "missing $*; install the Debian package(s) $* (or run as root)"
-  say "installing $* (apt-get)"
-  apt-get install -y -q "$@" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
-}
 [[ -x /usr/bin/time ]] || apt_install time
 command -v sqlite3 >/dev/null || apt_install sqlite3
 [[ $which == sqlite ]] || command -v psql >/dev/null || apt_install postgresql-client

@@ -101,11 +101,13 @@ test_no_shared_library() {
 sqlite_tables() { sqlite3 "$1" "select group_concat(name, ' ') from (select name from sqlite_master where type = 'table' order by name)"; }
 
 sqlite_case() { expect_deployed "$1" sqlite:/app/app.db "sqlite_tables $1/app/app.db"; }
-pg_plain_case() {
+# pg_deployed ROOT URL-PARAMS: a fresh database on the test server, deployed from ROOT with those params
+pg_deployed() {
   local db
   db=$(pg_db) || return 1
-  expect_deployed "$1" "$(pg_url "$db" '?sslmode=disable')" "pg_tables $db"
+  expect_deployed "$1" "$(pg_url "$db" "$2")" "pg_tables $db"
 }
+pg_plain_case() { pg_deployed "$1" '?sslmode=disable'; }
 mariadb_case() {
   local db
   db=$(my_db) || return 1
@@ -119,9 +121,7 @@ test_empty_root_mariadb_native_password() { mariadb_case "$empty"; }
 test_debian_root_mariadb_native_password() { mariadb_case "$debian"; }
 
 test_empty_root_postgres_tls_verify_full_with_root_cert() {
-  local db
-  db=$(pg_db) || return 1
-  expect_deployed "$empty" "$(pg_url "$db" '?sslmode=verify-full&sslrootcert=/app/ca.crt')" "pg_tables $db"
+  pg_deployed "$empty" '?sslmode=verify-full&sslrootcert=/app/ca.crt'
 }
 
 test_empty_root_postgres_verify_full_without_any_ca_is_a_clear_error() {
@@ -140,12 +140,8 @@ test_empty_root_postgres_tls_with_a_wrong_ca_fails() {
 }
 
 test_debian_root_postgres_tls_verify_full_with_system_cas() {
-  local db
-  db=$(pg_db) || return 1
   # No sslrootcert: the system's CA bundle, found where Debian keeps it (libpq 15 alone would fail).
-  expect_deployed "$debian" "$(pg_url "$db" '?sslmode=verify-full')" "pg_tables $db" || return 1
-  db=$(pg_db) || return 1
-  expect_deployed "$debian" "$(pg_url "$db" '?sslmode=verify-full&sslrootcert=system')" "pg_tables $db"
+  pg_deployed "$debian" '?sslmode=verify-full' && pg_deployed "$debian" '?sslmode=verify-full&sslrootcert=system'
 }
 
 test_debian_root_postgres_tls_checks_the_host_name() {
@@ -157,11 +153,7 @@ test_debian_root_postgres_tls_checks_the_host_name() {
   expect_deployed "$debian" "$url" "pg_tables $db"
 }
 
-test_debian_root_postgres_tls_require() {
-  local db
-  db=$(pg_db) || return 1
-  expect_deployed "$debian" "$(pg_url "$db" '?sslmode=require')" "pg_tables $db"
-}
+test_debian_root_postgres_tls_require() { pg_deployed "$debian" '?sslmode=require'; }
 
 test_empty_root_mariadb_ed25519_user() {
   local db

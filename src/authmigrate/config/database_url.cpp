@@ -10,6 +10,7 @@
 
 #include <authmigrate/base/redact.hpp>
 #include <authmigrate/config/url_text.hpp>
+#include <authmigrate/base/text.hpp>
 
 namespace authmigrate::config {
 namespace {
@@ -28,14 +29,6 @@ constexpr std::array<Scheme, 6> k_schemes{{{"postgres", Dialect::postgres},
                                            {"mariadb", Dialect::mysql},
                                            {"sqlite", Dialect::sqlite},
                                            {"file", Dialect::sqlite}}};
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -304,17 +297,6 @@ class UrlParser {
   DatabaseUrl m_url;
 };
 
-// libpq: values in single quotes, with "\" and "'" escaped by a backslash.
-std::string libpq_quote(std::string_view value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\\' || c == '\'') out += '\\';
-    out += c;
-  }
-  out += '\'';
-  return out;
-}
-
 // The host as it parses back: an IPv6 address in brackets, else every byte that is not a plain host
 // character percent-encoded (a host decoded from "%21" or "%C3%A9" does not parse raw).
 std::string shown_host(std::string_view host) {
@@ -328,6 +310,17 @@ std::string shown_host(std::string_view host) {
 }
 
 }  // namespace
+
+// libpq: values in single quotes, with "\" and "'" escaped by a backslash.
+std::string libpq_quote(std::string_view value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  out += '\'';
+  return out;
+}
 
 std::string_view to_string(Dialect dialect) {
   switch (dialect) {

@@ -38,4 +38,7 @@ struct DatabaseUrl {
 // Errors (kind config) name the part that is wrong and never contain the password.
 Result<DatabaseUrl> parse_database_url(std::string_view text);
 
+// A value for a libpq conninfo string: in single quotes, "\" and "'" escaped by a backslash.
+std::string libpq_quote(std::string_view value);
+
 }  // namespace authmigrate::config

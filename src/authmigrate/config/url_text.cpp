@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <authmigrate/base/redact.hpp>
+#include <authmigrate/base/text.hpp>
 
 namespace authmigrate::config::url_text {
 namespace {
@@ -21,14 +22,6 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 bool all_digits(std::string_view text) {

@@ -1,10 +1,10 @@
 #include <array>
-#include <cctype>
 #include <filesystem>
 #include <string_view>
 
 #include <fmt/format.h>
 
+#include <authmigrate/base/text.hpp>
 #include <authmigrate/db/tls_trust.hpp>
 
 namespace authmigrate::db {
@@ -19,15 +19,6 @@ constexpr std::array<std::string_view, 6> k_bundles = {
     "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",  // CentOS, RHEL 7+
     "/etc/ssl/cert.pem",                                  // Alpine, macOS
 };
-
-std::string conninfo_value(std::string_view value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
 
 std::string setting(const config::DatabaseUrl& url, const config::Environment& env, const char* param,
                     const char* variable) {
@@ -51,15 +42,10 @@ Error no_bundle_error(std::string_view why) {
 Result<std::string> bundle_param(const config::Environment& env, const FileExists& exists, std::string_view why) {
   auto bundle = find_ca_bundle(env, exists);
   if (!bundle) return fail(no_bundle_error(why));
-  return " sslrootcert=" + conninfo_value(*bundle);
+  return " sslrootcert=" + config::libpq_quote(*bundle);
 }
 
 enum class TlsLevel { off, preferred, required, verify };
-
-std::string lowercase(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // One level from whichever of the parameters the URL has; an unknown value is an error naming it.
 Result<TlsLevel> mysql_tls_level(const config::DatabaseUrl& url) {
@@ -78,7 +64,7 @@ Result<TlsLevel> mysql_tls_level(const config::DatabaseUrl& url) {
   for (const char* key : {"ssl-mode", "sslmode", "sslaccept", "ssl"}) {
     auto value = url.param(key);
     if (!value) continue;
-    std::string v = lowercase(*value);
+    std::string v = lower(*value);
     if (v == "strict") return TlsLevel::verify;  // Prisma's sslaccept=strict
     for (const auto& spelling : k_levels) {
       if (spelling.value == v) return spelling.level;

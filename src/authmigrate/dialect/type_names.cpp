@@ -9,12 +9,6 @@ namespace authmigrate::dialect {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 }  // namespace
 
 bool matches_type(std::string_view data_type, const schema::Field& field, const AcceptedTypes& accepted) {

@@ -6,16 +6,11 @@
 #include <fmt/format.h>
 
 #include <authmigrate/dialect/ddl.hpp>
+#include <authmigrate/base/text.hpp>
 
 namespace authmigrate::plan {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 Error refusal(std::string message) { return Error(ErrorKind::unsafe_change, std::move(message)); }
 

@@ -8,19 +8,13 @@
 
 #include <authmigrate/schema/index_name.hpp>
 #include <authmigrate/schema/schema.hpp>
+#include <authmigrate/base/text.hpp>
 
 namespace authmigrate::schema {
 
 namespace {
 
 constexpr size_t kMaxIndexFields = 16;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 Error index_error(std::string message) { return Error(ErrorKind::config, std::move(message)); }
 
