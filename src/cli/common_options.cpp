@@ -34,6 +34,10 @@ void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir
       ->check(CLI::NonNegativeNumber);
 }
 
+void add_tx_mode_option(CLI::App& command, std::string& mode, const std::string& description) {
+  command.add_option("--tx-mode", mode, description)->check(CLI::IsMember({"file", "all"}))->capture_default_str();
+}
+
 void add_schema_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--schema", options.schema_path, "Better Auth schema exported by `authmigrate schema export` (JSON)");
   command.add_option("--config", options.config_path, "authmigrate.toml with a [better_auth] section (default: ./authmigrate.toml)");

@@ -36,6 +36,8 @@ struct CommonOptions {
 void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir = true);
 // --schema and --config: where the Better Auth schema comes from.
 void add_schema_options(CLI::App& command, CommonOptions& options);
+// --tx-mode file|all, defaulting to what `mode` holds.
+void add_tx_mode_option(CLI::App& command, std::string& mode, const std::string& description);
 
 // What a command runs with, built once from the options.
 class Context {

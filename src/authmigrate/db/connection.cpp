@@ -28,6 +28,10 @@ std::string quote_literal(Dialect dialect, std::string_view text) {
   return out;
 }
 
+Result<void> Connection::copy_from_stdin(std::string_view, std::string_view, StatementFailure*) {
+  return fail(ErrorKind::migration_failed, "COPY ... FROM stdin is PostgreSQL's; this database has no such statement");
+}
+
 std::string Connection::quote_identifier(std::string_view name) const {
   return db::quote_identifier(dialect(), name);
 }

@@ -49,6 +49,14 @@ class Connection {
   // rewrites them as it must).
   virtual Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
 
+  // PostgreSQL's COPY ... FROM STDIN: sends `rows` (text format, as pg_dump writes them) through the
+  // COPY protocol. Other databases have no such statement and refuse it.
+  virtual Result<void> copy_from_stdin(std::string_view sql, std::string_view rows, StatementFailure* failure);
+
+  // Puts the session settings back as they were when the connection opened (and the timeouts
+  // authmigrate set), after a migration changed them (SET search_path, SET sql_mode, ...).
+  virtual Result<void> reset_session() { return {}; }
+
   // Cancels the statement running on this connection, from any thread or a signal watcher.
   virtual void cancel() = 0;
 

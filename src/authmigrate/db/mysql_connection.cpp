@@ -123,6 +123,28 @@ class MysqlConnection final : public Connection {
 
   std::string server_version() override { return mysql_get_server_info(m_handle); }
 
+  Result<void> reset_session() override { return m_session_restore.empty() ? Result<void>{} : execute(m_session_restore, nullptr); }
+
+  // Remembers the session variables that dumps and migrations change, as they are now.
+  Result<void> save_session() {
+    static constexpr std::array<std::string_view, 8> k_names = {
+        "sql_mode", "foreign_key_checks", "unique_checks", "time_zone", "character_set_client",
+        "character_set_results", "collation_connection", "sql_notes"};
+    std::string select = "SELECT ";
+    for (auto name : k_names) select += fmt::format("{}@@SESSION.{}", select.size() > 7 ? ", " : "", name);
+    auto values = query(select, {});
+    if (!values) return fail(std::move(values.error().within("reading the session settings")));
+    std::string restore = "SET ";
+    for (size_t i = 0; i < k_names.size(); ++i) {
+      const auto& value = values->rows.at(0).at(i);
+      bool number = value && !value->empty() && value->find_first_not_of("0123456789") == std::string::npos;
+      auto text = !value ? std::string("NULL") : number ? *value : quote_literal(*value);
+      restore += fmt::format("{}SESSION {} = {}", i ? ", " : "", k_names[i], text);
+    }
+    m_session_restore = std::move(restore);
+    return {};
+  }
+
  private:
   Error make_error(StatementFailure* failure) {
     unsigned code = mysql_errno(m_handle);
@@ -182,6 +204,7 @@ class MysqlConnection final : public Connection {
 
   MYSQL* m_handle;
   Credentials m_credentials;
+  std::string m_session_restore;
   unsigned long m_thread_id;
 };
 
@@ -204,7 +227,7 @@ Result<std::unique_ptr<Connection>> open_mysql(const config::DatabaseUrl& url, c
   auto handle = connect(c);
   if (!handle) return fail(std::move(handle.error()));
   bool mariadb = std::string_view(mysql_get_server_info(*handle)).find("MariaDB") != std::string_view::npos;
-  std::unique_ptr<Connection> connection = std::make_unique<MysqlConnection>(*handle, c);
+  auto connection = std::make_unique<MysqlConnection>(*handle, c);
   std::string setup = "SET SESSION sql_notes = 0";
   if (settings.lock_timeout) {
     setup += fmt::format(", SESSION lock_wait_timeout = {}, SESSION innodb_lock_wait_timeout = {}",
@@ -216,8 +239,9 @@ Result<std::unique_ptr<Connection>> open_mysql(const config::DatabaseUrl& url, c
     setup += mariadb ? fmt::format(", SESSION max_statement_time = {:.3f}", settings.statement_timeout->count() / 1000.0)
                      : fmt::format(", SESSION max_execution_time = {}", settings.statement_timeout->count());
   }
-  AM_TRY(connection->execute(setup));
-  return connection;
+  AM_TRY(connection->execute(setup, nullptr));
+  AM_TRY(connection->save_session());
+  return std::unique_ptr<Connection>(std::move(connection));
 }
 
 }  // namespace authmigrate::db

@@ -85,6 +85,37 @@ class PostgresConnection final : public Connection {
     return out;
   }
 
+  Result<void> copy_from_stdin(std::string_view sql, std::string_view rows, StatementFailure* failure) override {
+    std::string text(sql);
+    PGresult* res = PQexec(m_conn, text.c_str());
+    auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COPY_IN) {
+      auto checked = status == PGRES_COMMAND_OK ? Result<void>(fail(ErrorKind::migration_failed,
+                                                                  "the server did not ask for COPY rows"))
+                                                : check(res, failure);
+      PQclear(res);
+      return checked;
+    }
+    PQclear(res);
+    // Large dumps are sent in pieces; libpq buffers and flushes them as the socket allows.
+    constexpr size_t k_chunk = 1 << 20;
+    for (size_t at = 0; at < rows.size(); at += k_chunk) {
+      auto piece = rows.substr(at, k_chunk);
+      if (PQputCopyData(m_conn, piece.data(), static_cast<int>(piece.size())) != 1) break;
+    }
+    PQputCopyEnd(m_conn, nullptr);
+    Result<void> outcome;
+    while (PGresult* r = PQgetResult(m_conn)) {
+      if (outcome) outcome = check(r, failure);
+      PQclear(r);
+    }
+    return outcome;
+  }
+
+  Result<void> reset_session() override { return execute(m_session_setup, nullptr); }
+
+  void set_session_setup(std::string setup) { m_session_setup = std::move(setup); }
+
   void cancel() override {
     if (!m_cancel) return;
     std::array<char, 256> errbuf{};
@@ -100,6 +131,7 @@ class PostgresConnection final : public Connection {
   Result<void> check(PGresult* res, StatementFailure* failure) {
     auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return {};
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) return end_copy(status);
     Error error(ErrorKind::migration_failed, "");
     if (res && PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)) {
       error.message = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
@@ -118,11 +150,29 @@ class PostgresConnection final : public Connection {
       error.kind = ErrorKind::unreachable;
       if (error.message.empty()) error.message = "the connection to the server was lost";
     }
+    if (error.message.empty()) error.message = fmt::format("the server answered {}", PQresStatus(status));
     return fail(std::move(error));
+  }
+
+  // A COPY that this call did not expect (COPY ... TO STDOUT, or FROM STDIN sent as a plain statement):
+  // end it, so that the connection stays usable, and say why it failed.
+  Result<void> end_copy(ExecStatusType status) {
+    if (status == PGRES_COPY_IN) {
+      PQputCopyEnd(m_conn, "authmigrate sends COPY rows only for COPY ... FROM stdin followed by its rows");
+    } else {
+      char* buffer = nullptr;
+      while (PQgetCopyData(m_conn, &buffer, 0) > 0) PQfreemem(buffer);
+    }
+    while (PGresult* r = PQgetResult(m_conn)) PQclear(r);
+    return fail(ErrorKind::migration_failed,
+                status == PGRES_COPY_OUT ? "COPY ... TO STDOUT writes rows to the client, which a migration cannot take: "
+                                           "write them to a file on the server, or leave the statement out"
+                                         : "the statement started a COPY that authmigrate could not feed");
   }
 
   PGconn* m_conn;
   PGcancel* m_cancel;
+  std::string m_session_setup;
 };
 
 }  // namespace
@@ -150,13 +200,15 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
     PQfinish(conn);
     return fail(std::move(error));
   }
-  std::unique_ptr<Connection> connection = std::make_unique<PostgresConnection>(conn);
-  // Timeouts are enforced by the server itself, for every statement of the session.
+  auto connection = std::make_unique<PostgresConnection>(conn);
+  // Timeouts are enforced by the server itself, for every statement of the session. RESET ALL goes
+  // back to what the connection started with (the URL's options included), before them.
   std::string setup = "SET client_min_messages = warning";
   if (settings.statement_timeout) setup += fmt::format("; SET statement_timeout = {}", settings.statement_timeout->count());
   if (settings.lock_timeout) setup += fmt::format("; SET lock_timeout = {}", settings.lock_timeout->count());
-  AM_TRY(connection->execute(setup));
-  return connection;
+  AM_TRY(connection->execute(setup, nullptr));
+  connection->set_session_setup("RESET ALL; " + setup);
+  return std::unique_ptr<Connection>(std::move(connection));
 }
 
 }  // namespace authmigrate::db

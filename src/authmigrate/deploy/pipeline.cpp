@@ -88,10 +88,12 @@ class Deployment {
     migrations::RunOptions run;
     run.plan = m_settings.plan;
     run.lock_held = true;
+    run.tx_mode = m_settings.tx_mode;
     run.tool_version = m_settings.tool_version;
     if (m_settings.schema) {
-      run.schema_step = [&]() -> Result<void> {
-        auto synced = sync::sync_schema(*m_connection, *m_settings.schema, false, nullptr, m_reporter);
+      run.schema_step = [&](bool inside_transaction) -> Result<void> {
+        auto synced = sync::sync_schema(*m_connection, *m_settings.schema, false, nullptr, m_reporter,
+                                         inside_transaction);
         if (!synced) return fail(std::move(synced.error()));
         outcome.schema_statements = synced->statements;
         return {};

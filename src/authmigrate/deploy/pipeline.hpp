@@ -14,6 +14,7 @@
 #include <authmigrate/config/database_url.hpp>
 #include <authmigrate/db/connection.hpp>
 #include <authmigrate/migrations/migration_plan.hpp>
+#include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/report/reporter.hpp>
 #include <authmigrate/schema/schema.hpp>
 
@@ -33,6 +34,7 @@ struct DeploySettings {
   std::optional<backup::BackupOptions> backup;
   const schema::Schema* schema = nullptr;  // null: SQL files only
   migrations::PlanOptions plan;
+  migrations::TxMode tx_mode = migrations::TxMode::all;  // a release applies completely or not at all
   std::string tool_version;
   // Told of each connection opened and closed, so that a signal can cancel its statement.
   std::function<void(db::Connection*)> on_open;

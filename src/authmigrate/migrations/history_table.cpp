@@ -43,33 +43,62 @@ std::string timestamp_type(Dialect dialect) {
 
 }  // namespace
 
+Result<std::string> HistoryTable::schema() {
+  if (!m_schema.empty()) return m_schema;
+  if (m_db.dialect() == Dialect::sqlite) return m_schema = "main";
+  auto sql = m_db.dialect() == Dialect::postgres ? "SELECT pg_catalog.current_schema()" : "SELECT DATABASE()";
+  auto result = m_db.query(sql);
+  if (!result) return fail(std::move(result.error().within("finding the schema of the history table")));
+  if (result->rows.empty() || !result->rows[0][0] || result->rows[0][0]->empty()) {
+    return fail(Error(ErrorKind::config, m_db.dialect() == Dialect::postgres
+                                             ? "the session has no current schema for the history table: its "
+                                               "search_path names no schema that exists"
+                                             : "the URL names no database for the history table")
+                    .with_hint(m_db.dialect() == Dialect::postgres
+                                   ? "create the schema, or set search_path in the URL (options=-c search_path=...)"
+                                   : "put the database in the URL: mysql://user@host/database"));
+  }
+  return m_schema = *result->rows[0][0];
+}
+
+Result<std::string> HistoryTable::table() {
+  auto in = schema();
+  if (!in) return fail(std::move(in.error()));
+  if (m_db.dialect() == Dialect::sqlite) return m_db.quote_identifier(k_history_table);
+  return m_db.quote_identifier(*in) + "." + m_db.quote_identifier(k_history_table);
+}
+
 Result<bool> HistoryTable::exists() {
+  auto in = schema();
+  if (!in) return fail(std::move(in.error()));
   std::string sql;
   switch (m_db.dialect()) {
     case Dialect::postgres:
       // pg_class itself rather than the pg_tables view: the same answer for a third of the planning.
-      sql = "SELECT 1 FROM pg_catalog.pg_class WHERE relname = $1 AND relkind IN ('r', 'p') AND "
-            "relnamespace = pg_catalog.current_schema()::pg_catalog.regnamespace";
+      sql = "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = $1 AND c.relkind IN ('r', 'p') AND n.nspname = $2";
       break;
     case Dialect::mysql:
-      sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = $1";
+      sql = "SELECT 1 FROM information_schema.tables WHERE table_name = $1 AND table_schema = $2";
       break;
     case Dialect::sqlite:
       sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1";
       break;
   }
-  auto result = m_db.query(sql, {std::string(k_history_table)});
+  auto result = m_db.query(sql, {std::string(k_history_table), *in});
   if (!result) return fail(std::move(result.error().within("looking for the history table")));
   return !result->rows.empty();
 }
 
 Result<void> HistoryTable::create_if_missing() {
+  auto name = table();
+  if (!name) return fail(std::move(name.error()));
   auto ts = timestamp_type(m_db.dialect());
   auto q = [&](std::string_view name) { return m_db.quote_identifier(name); };
   auto sql = fmt::format(
       "CREATE TABLE IF NOT EXISTS {} ({} VARCHAR(255) NOT NULL PRIMARY KEY, {} VARCHAR(255) NOT NULL, "
       "{} CHAR(64) NOT NULL, {} VARCHAR(16) NOT NULL, {} {} NOT NULL, {} BIGINT NOT NULL, {} VARCHAR(64) NOT NULL)",
-      table(), q("version"), q("file_name"), q("checksum"), q("state"), q("applied_at"), ts, q("execution_ms"),
+      *name, q("version"), q("file_name"), q("checksum"), q("state"), q("applied_at"), ts, q("execution_ms"),
       q("applied_by"));
   auto result = m_db.execute(sql);
   if (!result) return fail(std::move(result.error().within("creating the history table")));
@@ -80,9 +109,11 @@ Result<std::vector<HistoryRow>> HistoryTable::load() {
   auto present = exists();
   if (!present) return fail(std::move(present.error()));
   if (!*present) return std::vector<HistoryRow>{};
+  auto name = table();
+  if (!name) return fail(std::move(name.error()));
   auto result = m_db.query(fmt::format("SELECT version, file_name, checksum, state, applied_at, execution_ms, "
                                        "applied_by FROM {} ORDER BY version",
-                                       table()));
+                                       *name));
   if (!result) return fail(std::move(result.error().within("reading the history table")));
   std::vector<HistoryRow> rows;
   rows.reserve(result->rows.size());
@@ -108,9 +139,11 @@ std::optional<HistoryRow> HistoryTable::find(const std::vector<HistoryRow>& rows
 }
 
 Result<void> HistoryTable::insert(const HistoryRow& row) {
+  auto name = table();
+  if (!name) return fail(std::move(name.error()));
   auto sql = fmt::format("INSERT INTO {} (version, file_name, checksum, state, applied_at, execution_ms, applied_by) "
                          "VALUES ($1, $2, $3, $4, {}, $5, $6)",
-                         table(), now_expression(m_db.dialect()));
+                         *name, now_expression(m_db.dialect()));
   auto result = m_db.query(sql, {row.version, row.file_name, row.checksum, std::string(to_string(row.state)),
                                  std::to_string(row.execution_ms), row.applied_by});
   if (!result) return fail(std::move(result.error().within("recording " + row.file_name + " in the history table")));
@@ -119,22 +152,28 @@ Result<void> HistoryTable::insert(const HistoryRow& row) {
 
 Result<void> HistoryTable::mark_applied(const std::string& version, const std::string& checksum,
                                         long long execution_ms) {
+  auto name = table();
+  if (!name) return fail(std::move(name.error()));
   auto sql = fmt::format("UPDATE {} SET state = 'applied', checksum = $1, execution_ms = $2, applied_at = {} "
                          "WHERE version = $3",
-                         table(), now_expression(m_db.dialect()));
+                         *name, now_expression(m_db.dialect()));
   auto result = m_db.query(sql, {checksum, std::to_string(execution_ms), version});
   if (!result) return fail(std::move(result.error().within("recording " + version + " as applied")));
   return {};
 }
 
 Result<void> HistoryTable::mark_failed(const std::string& version) {
-  auto result = m_db.query(fmt::format("UPDATE {} SET state = 'failed' WHERE version = $1", table()), {version});
+  auto name = table();
+  if (!name) return fail(std::move(name.error()));
+  auto result = m_db.query(fmt::format("UPDATE {} SET state = 'failed' WHERE version = $1", *name), {version});
   if (!result) return fail(std::move(result.error().within("recording " + version + " as failed")));
   return {};
 }
 
 Result<void> HistoryTable::remove(const std::string& version) {
-  auto result = m_db.query(fmt::format("DELETE FROM {} WHERE version = $1", table()), {version});
+  auto name = table();
+  if (!name) return fail(std::move(name.error()));
+  auto result = m_db.query(fmt::format("DELETE FROM {} WHERE version = $1", *name), {version});
   if (!result) return fail(std::move(result.error().within("removing " + version + " from the history table")));
   return {};
 }

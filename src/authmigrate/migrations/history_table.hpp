@@ -1,5 +1,7 @@
 // The history table, `authmigrate_migrations`: one row per migration that ran (or, where DDL cannot
-// roll back, that started), with the checksum of the file as it was applied.
+// roll back, that started), with the checksum of the file as it was applied. It lives in the schema
+// (PostgreSQL) or database (MySQL) the session starts in, found by the first call and named in full
+// from then on, so that a migration that changes search_path cannot move it.
 #pragma once
 
 #include <optional>
@@ -40,8 +42,13 @@ class HistoryTable {
   Result<void> remove(const std::string& version);
 
  private:
-  std::string table() const { return m_db.quote_identifier(k_history_table); }
+  // The schema it lives in, looked up once; SQLite: main.
+  Result<std::string> schema();
+  // Its qualified, quoted name.
+  Result<std::string> table();
+
   db::Connection& m_db;
+  std::string m_schema;
 };
 
 std::string_view to_string(HistoryState state);

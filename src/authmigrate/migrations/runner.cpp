@@ -1,147 +1,117 @@
 #include <authmigrate/migrations/runner.hpp>
 
-#include <chrono>
-
 #include <fmt/format.h>
 
 #include <authmigrate/base/interrupt.hpp>
-#include <authmigrate/migrations/file_executor.hpp>
+#include <authmigrate/migrations/file_applier.hpp>
 #include <authmigrate/migrations/migration_lock.hpp>
+#include <authmigrate/migrations/migration_script.hpp>
+#include <authmigrate/migrations/transaction_batch.hpp>
 
 namespace authmigrate::migrations {
 
 using config::Dialect;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-long long elapsed_ms(Clock::time_point since) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
-}
-
-double elapsed_ms_exact(Clock::time_point since) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
-}
-
-void report_applied(report::Reporter& reporter, const MigrationFile& file, double ms) {
-  auto event = report::info("migration.applied", fmt::format("applied {}", file.name.file_name));
-  event.duration_ms = ms;
-  event.fields["version"] = file.name.version;
-  event.fields["file"] = file.name.file_name;
-  reporter.emit(event);
-}
-
-class FileApplier {
- public:
-  FileApplier(db::Connection& connection, const RunOptions& options, report::Reporter& reporter)
-      : m_db(connection), m_history(connection), m_options(options), m_reporter(reporter) {}
-
-  // Returns false (no error) when another runner applied the file first (SQLite only).
-  Result<bool> apply(const MigrationFile& file) {
-    bool transactional = m_db.dialect() != Dialect::mysql && file.in_transaction;
-    auto result = transactional ? apply_in_transaction(file) : apply_with_marker(file);
-    if (!result) return fail(std::move(result.error().within("applying " + file.name.file_name)));
-    return result;
-  }
-
- private:
-  HistoryRow row_for(const MigrationFile& file, HistoryState state, long long ms) const {
-    return HistoryRow{file.name.version, file.name.file_name, file.checksum, state, "", ms, m_options.tool_version};
-  }
-
-  // SQLite serialises writers with BEGIN IMMEDIATE: another runner may have applied the file while
-  // we waited for it, so look again inside the transaction.
-  Result<bool> applied_meanwhile(const MigrationFile& file) {
-    if (m_db.dialect() != Dialect::sqlite) return false;
-    auto rows = m_history.load();
-    if (!rows) return fail(std::move(rows.error()));
-    return m_history.find(*rows, file.name.version).has_value();
-  }
-
-  Result<bool> apply_in_transaction(const MigrationFile& file) {
-    auto started = Clock::now();
-    AM_TRY(m_db.execute(m_db.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN"));
-    auto again = applied_meanwhile(file);
-    if (!again || *again) {
-      (void)m_db.execute(again ? "COMMIT" : "ROLLBACK");
-      if (!again) return fail(std::move(again.error()));
-      return false;
-    }
-    ExecutionProgress progress;
-    auto ran = execute_file(m_db, file, progress);
-    if (ran) ran = m_history.insert(row_for(file, HistoryState::applied, elapsed_ms(started)));
-    if (!ran) {
-      (void)m_db.execute("ROLLBACK");
-      m_reporter.emit(report::warning("migration.rolled_back",
-                                      fmt::format("{} was rolled back: none of its statements were applied",
-                                                  file.name.file_name)));
-      return fail(std::move(ran.error()));
-    }
-    if (auto committed = m_db.execute("COMMIT"); !committed) {
-      Error error = std::move(committed.error());
-      if (error.kind == ErrorKind::unreachable) {
-        error.kind = ErrorKind::in_doubt;
-        error.hint = "the connection broke while committing: run `authmigrate status` to see whether it applied";
-      }
-      return fail(std::move(error.within("committing")));
-    }
-    report_applied(m_reporter, file, elapsed_ms_exact(started));
-    return true;
-  }
-
-  // Where DDL cannot roll back, record the start first, so that a run that dies half-way leaves a
-  // trace the next run refuses to step over.
-  Result<bool> apply_with_marker(const MigrationFile& file) {
-    auto started = Clock::now();
-    if (m_db.dialect() == Dialect::sqlite) {
-      AM_TRY(m_db.execute("BEGIN IMMEDIATE"));
-      auto again = applied_meanwhile(file);
-      Result<void> marked = again ? (*again ? Result<void>{} : m_history.insert(row_for(file, HistoryState::started, 0)))
-                                  : Result<void>(fail(std::move(again.error())));
-      (void)m_db.execute(marked ? "COMMIT" : "ROLLBACK");
-      if (!marked) return fail(std::move(marked.error()));
-      if (*again) return false;
-    } else {
-      AM_TRY(m_history.insert(row_for(file, HistoryState::started, 0)));
-    }
-    ExecutionProgress progress;
-    if (auto ran = execute_file(m_db, file, progress); !ran) {
-      Error error = std::move(ran.error());
-      if (progress.statements_done == 0) {
-        // The first statement failed: nothing of the file ran, so it is as if it never started.
-        (void)m_history.remove(file.name.version);
-        m_reporter.emit(report::warning(
-            "migration.not_applied",
-            fmt::format("{} failed at its first statement: nothing of it was applied", file.name.file_name)));
-      } else {
-        (void)m_history.mark_failed(file.name.version);
-        error.hint = fmt::format(
-            "{} statement{} of this file ran and could not be rolled back{}: fix the database by hand, then run "
-            "`authmigrate resolve {} --applied` (if you completed it) or `--rolled-back` (if you undid it)",
-            progress.statements_done, progress.statements_done == 1 ? "" : "s",
-            m_db.dialect() == Dialect::mysql ? " (MySQL commits DDL at once)" : "", file.name.version);
-        error.kind = ErrorKind::migration_failed;
-      }
-      return fail(std::move(error));
-    }
-    AM_TRY(m_history.mark_applied(file.name.version, file.checksum, elapsed_ms(started)));
-    report_applied(m_reporter, file, elapsed_ms_exact(started));
-    return true;
-  }
-
-  db::Connection& m_db;
-  HistoryTable m_history;
-  const RunOptions& m_options;
-  report::Reporter& m_reporter;
-};
-
-}  // namespace
-
-Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<MigrationFile>& files) {
-  HistoryTable history(connection);
+Result<MigrationPlan> plan_from(HistoryTable& history, const std::vector<MigrationFile>& files) {
   auto rows = history.load();
   if (!rows) return fail(std::move(rows.error()));
   return make_plan(files, *rows);
+}
+
+// Every pending file read as the runner will run it, every problem of every file reported at once.
+Result<std::vector<MigrationScript>> read_scripts(const std::vector<const PlannedMigration*>& pending, Dialect dialect) {
+  std::vector<MigrationScript> scripts;
+  scripts.reserve(pending.size());
+  std::vector<Error> problems;
+  for (const auto* entry : pending) {
+    auto script = read_script(*entry->file, dialect);
+    if (!script) {
+      problems.push_back(std::move(script.error()));
+      continue;
+    }
+    scripts.push_back(std::move(*script));
+  }
+  if (problems.empty()) return scripts;
+  Error error = std::move(problems.front());
+  for (size_t i = 1; i < problems.size(); ++i) error.message += "\n" + problems[i].message;
+  if (error.hint.empty()) {
+    for (const auto& p : problems) {
+      if (!p.hint.empty()) error.hint = p.hint;
+    }
+  }
+  return fail(std::move(error.within("nothing was applied")));
+}
+
+// The order of a run: files `generate` wrote, the Better Auth schema, then the project's own files.
+std::vector<BatchStep> run_order(const std::vector<const PlannedMigration*>& pending,
+                                 const std::vector<MigrationScript>& scripts, bool with_schema_step) {
+  std::vector<BatchStep> steps;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < pending.size(); ++i) {
+      bool generated = is_generated_name(pending[i]->file->name);
+      if (with_schema_step && generated != (pass == 0)) continue;
+      if (!with_schema_step && pass == 1) continue;
+      steps.push_back(BatchStep{pending[i]->file, &scripts[i]});
+    }
+    if (pass == 0 && with_schema_step) steps.push_back(BatchStep{});
+  }
+  return steps;
+}
+
+void report_dry_run(const std::vector<const PlannedMigration*>& pending, RunSummary& summary, report::Reporter& reporter) {
+  for (const auto* entry : pending) {
+    summary.would_apply.push_back(entry->file_name);
+    auto event = report::info("migration.would_apply", fmt::format("would apply {}", entry->file_name));
+    event.fields["file"] = entry->file_name;
+    reporter.emit(event);
+  }
+}
+
+Result<void> apply_each(const std::vector<BatchStep>& steps, FileApplier& applier, const RunOptions& options,
+                        RunSummary& summary) {
+  for (const auto& step : steps) {
+    if (base::stop_requested()) return fail(base::stop_error());
+    if (!step.file) {
+      AM_TRY(options.schema_step(false));
+      continue;
+    }
+    auto applied = applier.apply(*step.file, *step.script);
+    if (!applied) return fail(std::move(applied.error()));
+    if (*applied) {
+      summary.applied.push_back(step.file->name.file_name);
+    } else {
+      ++summary.already_applied;
+    }
+  }
+  return {};
+}
+
+Result<void> apply_in_one_transaction(db::Connection& connection, HistoryTable& history, FileApplier& applier,
+                                      const std::vector<BatchStep>& steps, const RunOptions& options,
+                                      RunSummary& summary, report::Reporter& reporter) {
+  std::function<Result<void>()> schema_step;
+  if (options.schema_step) schema_step = [&options] { return options.schema_step(true); };
+  TransactionBatch batch(connection, history, applier, schema_step, reporter);
+  BatchOutcome outcome;
+  auto ran = batch.run(steps, outcome);
+  summary.applied = std::move(outcome.applied);
+  summary.already_applied += outcome.already_applied;
+  return ran;
+}
+
+}  // namespace
+
+std::optional<TxMode> parse_tx_mode(std::string_view text) {
+  if (text == "file") return TxMode::file;
+  if (text == "all") return TxMode::all;
+  return std::nullopt;
+}
+
+Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<MigrationFile>& files) {
+  HistoryTable history(connection);
+  return plan_from(history, files);
 }
 
 Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<MigrationFile>& files,
@@ -150,7 +120,7 @@ Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<
   if (!options.dry_run && !options.lock_held) AM_TRY(lock.acquire(options.lock_deadline, reporter));
   HistoryTable history(connection);
   if (!options.dry_run) AM_TRY(history.create_if_missing());
-  auto plan = read_plan(connection, files);
+  auto plan = plan_from(history, files);
   if (!plan) return fail(std::move(plan.error()));
   AM_TRY(plan->check(options.plan));
   for (const auto* missing : plan->with(MigrationStatus::missing)) {
@@ -160,38 +130,18 @@ Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<
   RunSummary summary;
   summary.already_applied = plan->with(MigrationStatus::applied).size();
   auto pending = plan->with(MigrationStatus::pending);
+  auto scripts = read_scripts(pending, connection.dialect());
+  if (!scripts) return fail(std::move(scripts.error()));
   if (options.dry_run) {
-    if (options.schema_step) AM_TRY(options.schema_step());
-    for (const auto* entry : pending) {
-      summary.would_apply.push_back(entry->file_name);
-      auto event = report::info("migration.would_apply", fmt::format("would apply {}", entry->file_name));
-      event.fields["file"] = entry->file_name;
-      reporter.emit(event);
-    }
+    if (options.schema_step) AM_TRY(options.schema_step(false));
+    report_dry_run(pending, summary, reporter);
     return summary;
   }
-  FileApplier applier(connection, options, reporter);
-  auto apply_where = [&](const std::function<bool(const MigrationFile&)>& wanted) -> Result<void> {
-    for (const auto* entry : pending) {
-      if (!wanted(*entry->file)) continue;
-      if (base::stop_requested()) return fail(base::stop_error());
-      auto applied = applier.apply(*entry->file);
-      if (!applied) return fail(std::move(applied.error()));
-      if (*applied) {
-        summary.applied.push_back(entry->file_name);
-      } else {
-        ++summary.already_applied;
-      }
-    }
-    return {};
-  };
-  if (options.schema_step) {
-    AM_TRY(apply_where([](const MigrationFile& f) { return is_generated_name(f.name); }));
-    AM_TRY(options.schema_step());
-    AM_TRY(apply_where([](const MigrationFile& f) { return !is_generated_name(f.name); }));
-  } else {
-    AM_TRY(apply_where([](const MigrationFile&) { return true; }));
-  }
+  FileApplier applier(connection, history, options.tool_version, reporter);
+  auto steps = run_order(pending, *scripts, static_cast<bool>(options.schema_step));
+  bool one_transaction = options.tx_mode == TxMode::all && connection.dialect() != Dialect::mysql;
+  AM_TRY(one_transaction ? apply_in_one_transaction(connection, history, applier, steps, options, summary, reporter)
+                         : apply_each(steps, applier, options, summary));
   AM_TRY(lock.release());
   return summary;
 }

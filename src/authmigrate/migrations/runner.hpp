@@ -12,16 +12,22 @@
 
 namespace authmigrate::migrations {
 
+// `file`: each file in a transaction of its own. `all`: the schema step and every pending file in
+// one (PostgreSQL, SQLite; MySQL commits DDL at once, so there it is `file`).
+enum class TxMode { file, all };
+
 struct RunOptions {
   PlanOptions plan;
   bool dry_run = false;
   base::Deadline lock_deadline = base::Deadline::never();
   std::string tool_version;  // recorded as applied_by
   bool lock_held = false;    // the caller (deploy) already holds the migration lock
+  TxMode tx_mode = TxMode::file;
   // The Better Auth schema sync, run inside the same locked run after the plan checks. Pending files
   // that `generate` wrote (see is_generated_name) run before it, so that a database migrated by those
   // files is found up to date; every other file runs after it, so it can rely on Better Auth's tables.
-  std::function<Result<void>()> schema_step;
+  // `inside_transaction`: the run's transaction is open (tx mode all); the step must not end it.
+  std::function<Result<void>(bool inside_transaction)> schema_step;
 };
 
 struct RunSummary {
@@ -30,9 +36,10 @@ struct RunSummary {
   std::vector<std::string> would_apply;  // dry run
 };
 
-// Takes the lock, creates the history table if needed, checks the plan (edited, missing, ...)
-// before anything runs, then applies each pending file. Each file is atomic on PostgreSQL and
-// SQLite; on MySQL (or with `-- authmigrate:no-transaction`) it is marked started first.
+// Takes the lock, creates the history table if needed, checks the plan (edited, missing, ...) and
+// reads every pending file (client commands, stray transaction control) before anything runs, then
+// applies them. Each file is atomic on PostgreSQL and SQLite, and with TxMode::all the whole run; on
+// MySQL (or with `-- authmigrate:no-transaction`) a file is marked started first.
 Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<MigrationFile>& files,
                                   const RunOptions& options, report::Reporter& reporter);
 
@@ -43,5 +50,8 @@ Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<Mi
 enum class Resolution { applied, rolled_back };
 Result<void> resolve_migration(db::Connection& connection, const std::vector<MigrationFile>& files,
                                const std::string& version, Resolution resolution, report::Reporter& reporter);
+
+// "file" / "all"; nullopt for anything else.
+std::optional<TxMode> parse_tx_mode(std::string_view text);
 
 }  // namespace authmigrate::migrations

@@ -74,9 +74,9 @@ Result<SyncOutcome> plan_and_apply(db::Connection& connection, const schema::Sch
 }  // namespace
 
 Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema& wanted, bool dry_run,
-                                const Confirm& confirm, report::Reporter& reporter) {
+                                const Confirm& confirm, report::Reporter& reporter, bool inside_transaction) {
   auto started = std::chrono::steady_clock::now();
-  bool transactional = connection.dialect() != Dialect::mysql && !dry_run;
+  bool transactional = connection.dialect() != Dialect::mysql && !dry_run && !inside_transaction;
   if (transactional) AM_TRY(connection.execute(connection.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN"));
   auto outcome = plan_and_apply(connection, wanted, dry_run, confirm, reporter);
   if (!outcome) {

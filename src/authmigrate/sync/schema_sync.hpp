@@ -30,7 +30,9 @@ using Confirm = std::function<bool(const std::vector<std::string>& summary)>;
 
 // Plans and applies in one transaction where the database allows. Refused changes (unsafe) and
 // schema problems are errors before anything runs. `dry_run` reports the statements only.
+// `inside_transaction`: the caller has opened the transaction (deploy's one transaction for the
+// whole run) and ends it; the sync neither begins nor commits.
 Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema& wanted, bool dry_run,
-                                const Confirm& confirm, report::Reporter& reporter);
+                                const Confirm& confirm, report::Reporter& reporter, bool inside_transaction = false);
 
 }  // namespace authmigrate::sync

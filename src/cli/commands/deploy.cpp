@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/base/interrupt.hpp>
 #include <authmigrate/config/database_url.hpp>
 #include <authmigrate/deploy/many_databases.hpp>
@@ -35,6 +36,7 @@ struct DeployOptions {
   std::string log_file;
   bool allow_out_of_order = false;
   bool allow_missing = false;
+  std::string tx_mode = "all";
 };
 
 struct Prepared {
@@ -172,6 +174,9 @@ void add_deploy_command(CLI::App& app, Action& action) {
   cmd->add_option("--log-file", o->log_file, "Also write the log to FILE (created 0600)");
   cmd->add_flag("--allow-out-of-order", o->allow_out_of_order, "Apply new files that sort before applied ones");
   cmd->add_flag("--allow-missing", o->allow_missing, "Go on when applied files are gone from the folder");
+  add_tx_mode_option(*cmd, o->tx_mode,
+                     "all: the schema change and every pending file in one transaction (PostgreSQL, SQLite); "
+                     "file: one transaction per file");
   cmd->callback([cmd, o, &action] {
     o->common.dir_given = cmd->get_option("--dir")->count() > 0;
     action = [o](Streams& streams) {
@@ -189,6 +194,7 @@ void add_deploy_command(CLI::App& app, Action& action) {
         if (o->backup) settings.backup = backup::BackupOptions{o->backup_dir, o->keep};
         settings.schema = prepared->schema ? &prepared->schema->schema : nullptr;
         settings.plan = {o->allow_out_of_order, o->allow_missing};
+        settings.tx_mode = *migrations::parse_tx_mode(o->tx_mode);
         settings.tool_version = fmt::format("authmigrate {}", k_version);
         settings.on_open = [&](db::Connection* c) { watcher.watch(c); };
         settings.on_close = [&](db::Connection* c) { watcher.unwatch(c); };

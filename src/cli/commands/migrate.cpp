@@ -23,6 +23,7 @@ struct MigrateOptions {
   bool allow_out_of_order = false;
   bool allow_missing = false;
   bool yes = false;
+  std::string tx_mode = "file";
 };
 
 // Asks on the terminal, and only there: a deploy without a terminal never waits for an answer.
@@ -45,6 +46,9 @@ void add_migrate_command(CLI::App& app, Action& action) {
   cmd->add_flag("--allow-missing", options->allow_missing, "Go on when applied files are gone from the folder");
   cmd->add_flag("-y,--yes", options->yes, "Do not ask before changing the Better Auth schema (never asked without a terminal)");
   add_schema_options(*cmd, options->common);
+  add_tx_mode_option(*cmd, options->tx_mode,
+                     "file: one transaction per file; all: the schema change and every pending file in one "
+                     "(PostgreSQL, SQLite)");
   cmd->callback([cmd, options, &action] {
     options->common.dir_given = cmd->get_option("--dir")->count() > 0;
     action = [options](Streams& streams) {
@@ -58,12 +62,12 @@ void add_migrate_command(CLI::App& app, Action& action) {
         if (!db) return fail(std::move(db.error()));
         migrations::RunOptions run;
         if (*wanted) {
-          run.schema_step = [&]() -> Result<void> {
+          run.schema_step = [&](bool inside_transaction) -> Result<void> {
             auto confirm = [&](const std::vector<std::string>& summary) {
               return confirm_on_terminal(options->yes, ctx.json(), summary);
             };
             auto synced = sync::sync_schema((*db)->connection(), (*wanted)->schema, options->dry_run, confirm,
-                                            ctx.reporter());
+                                            ctx.reporter(), inside_transaction);
             if (!synced) return fail(std::move(synced.error()));
             return {};
           };
@@ -71,6 +75,7 @@ void add_migrate_command(CLI::App& app, Action& action) {
         run.plan.allow_out_of_order = options->allow_out_of_order;
         run.plan.allow_missing = options->allow_missing;
         run.dry_run = options->dry_run;
+        run.tx_mode = *migrations::parse_tx_mode(options->tx_mode);
         run.lock_deadline = ctx.lock_deadline();
         run.tool_version = fmt::format("authmigrate {}", k_version);
         auto summary = migrations::run_migrations((*db)->connection(), *files, run, ctx.reporter());
