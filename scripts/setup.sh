@@ -11,6 +11,8 @@ packages=(
   clang libclang-rt-14-dev nodejs npm python3 procps
   # the static release binaries, for x86-64 and arm64, and the tests that run them as users would
   crossbuild-essential-arm64 qemu-user-static mmdebstrap bzip2 file openssl
+  # real SQL nobody here wrote, for the suite that applies it both ways (pgTAP's install script)
+  postgresql-15-pgtap
 )
 
 # Installed packages and what they provide: NodeSource's nodejs, for one, provides (and conflicts with) npm.

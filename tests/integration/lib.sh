@@ -70,11 +70,31 @@ am_begin_test() {
 
 am_end_test() {
   cd / || true
+  local extra
+  for extra in $(cat "$WORK/.extra_dbs" 2>/dev/null); do
+    case $DB_KIND in
+      postgres) psql "$AUTHMIGRATE_TEST_PG_URL" -q -c "DROP DATABASE IF EXISTS $extra WITH (FORCE)" >/dev/null 2>&1 ;;
+      mysql) mysql_admin -e "DROP DATABASE IF EXISTS $extra" >/dev/null 2>&1 ;;
+    esac
+  done
   case $DB_KIND in
     postgres) psql "$AUTHMIGRATE_TEST_PG_URL" -q -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 ;;
     mysql) mysql_admin -e "DROP DATABASE IF EXISTS $DB_NAME" >/dev/null 2>&1 ;;
   esac
   [ "${KEEP_WORK:-}" = 1 ] || rm -rf "$WORK"
+}
+
+# extra_db SUFFIX -> the URL of one more fresh database (a file on SQLite), dropped with the test's own.
+extra_db() {
+  local name="${DB_NAME}_$1"
+  case $DB_KIND in
+    sqlite) echo "sqlite:$WORK/$1.db"; return ;;
+    postgres) psql "$AUTHMIGRATE_TEST_PG_URL" -q -c "CREATE DATABASE $name" >/dev/null || return 1
+              echo "${DB_URL%/*}/$name" ;;
+    mysql) mysql_admin -e "CREATE DATABASE $name" || return 1
+           echo "${DB_URL%/*}/$name" ;;
+  esac
+  echo "$name" >>"$WORK/.extra_dbs"
 }
 
 # sql "STATEMENT" -> rows, tab-separated, on the test database
