@@ -146,3 +146,48 @@ assert len(bad) == 1 and "7" in bad[0]["database"], bad
 assert all(r["files_applied"] == 1 for r in rows if r["result"] == "ok")
 ' || fail "summary must list 20 databases with only tenant 7 failed"
 }
+
+# deploy runs the schema change and every pending file in one transaction (--tx-mode all): a failure
+# anywhere leaves the database exactly as it was, with no backup to restore.
+test_a_failed_deploy_changes_nothing_without_a_backup() {
+  [ "$DB_KIND" = mysql ] && return 0
+  printf '[better_auth]\nplugins = []\n' > authmigrate.toml
+  migration 0001_notes.sql "CREATE TABLE notes (id INTEGER PRIMARY KEY, body VARCHAR(100));"
+  am deploy --url "$DB_URL"
+  expect_rc 0
+  local before after
+  before=$(snapshot)
+  printf '[better_auth]\nplugins = ["twoFactor"]\n' > authmigrate.toml
+  migration 0002_more.sql "CREATE TABLE extra (id INTEGER PRIMARY KEY);
+INSERT INTO notes (id, body) VALUES (3, 'third');"
+  migration 0003_broken.sql "INSERT INTO nowhere VALUES (1);"
+  am deploy --url "$DB_URL"
+  expect_rc 1
+  expect_err "0003_broken.sql"
+  expect_err "rolled back the run's transaction"
+  expect_err "0002_more.sql, the Better Auth schema change"
+  after=$(snapshot)
+  [ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after") | head; fail "the database changed"; }
+  # --tx-mode file: what ran before the failure stays.
+  am deploy --url "$DB_URL" --tx-mode file
+  expect_rc 1
+  expect_eq "$(sql "SELECT count(*) FROM authmigrate_migrations")" 2
+  expect_eq "$(sql "SELECT count(*) FROM notes")" 1
+}
+
+test_a_no_transaction_file_closes_the_batch_before_it() {
+  [ "$DB_KIND" = mysql ] && return 0
+  migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
+  migration 0002_b.sql "-- authmigrate:no-transaction
+CREATE TABLE b (id INTEGER PRIMARY KEY);"
+  migration 0003_c.sql "CREATE TABLE c (id INTEGER PRIMARY KEY);"
+  migration 0004_broken.sql "INSERT INTO nowhere VALUES (1);"
+  am deploy --url "$DB_URL"
+  expect_rc 1
+  expect_out "committed 1 file before 0002_b.sql, which runs outside a transaction"
+  expect_eq "$(sql "SELECT version FROM authmigrate_migrations ORDER BY version" | tr '\n' ' ')" "0001 0002 "
+  rm better-auth_migrations/0004_broken.sql
+  am deploy --url "$DB_URL"
+  expect_rc 0
+  expect_out "1 applied, 2 already applied"
+}
