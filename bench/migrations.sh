@@ -149,6 +149,9 @@ bench_sqlite() {  # RUN (0 = warm-up, not reported)
   run sqlite authmigrate fresh "$n" "$am" migrate --url "sqlite:$f" --dir am
   expect_tables "authmigrate (sqlite)" "$(sqlite_tables "$f")"
   run sqlite authmigrate noop "$n" "$am" migrate --url "sqlite:$f" --dir am
+  f=$work/db.amall.$n.sqlite
+  run sqlite authmigrate freshall "$n" "$am" migrate --url "sqlite:$f" --dir am --tx-mode all
+  expect_tables "authmigrate --tx-mode all (sqlite)" "$(sqlite_tables "$f")"
   f=$work/db.dbmate.$n.sqlite
   run sqlite dbmate fresh "$n" "$dbmate" --url "sqlite:$f" --migrations-dir dbmate --no-dump-schema up
   expect_tables "dbmate (sqlite)" "$(sqlite_tables "$f")"
@@ -224,6 +227,11 @@ bench_pg() {  # RUN (0 = warm-up, not reported)
   expect_tables "authmigrate (pg)" "$(pg_tables "$u")"
   run pg authmigrate noop "$n" "$am" migrate --url "$u" --dir am
   pg_drop "$d"
+  d=${pg_prefix}_amall_$n u=$(pg_url "$d")
+  pg_create "$d"
+  run pg authmigrate freshall "$n" "$am" migrate --url "$u" --dir am --tx-mode all
+  expect_tables "authmigrate --tx-mode all (pg)" "$(pg_tables "$u")"
+  pg_drop "$d"
   d=${pg_prefix}_dbmate_$n u=$(pg_url "$d")
   pg_create "$d"
   run pg dbmate fresh "$n" "$dbmate" --url "$u" --migrations-dir dbmate --no-dump-schema up
@@ -279,7 +287,7 @@ declare -A median peak
 {
   printf 'db,tool,scenario,run,wall_ms,cpu_ms,rss_kib\n'
   for db in "${dbs[@]}"; do
-    for key in authmigrate.fresh authmigrate.noop dbmate.fresh dbmate.noop raw.fresh rawtxn.fresh; do
+    for key in authmigrate.fresh authmigrate.freshall authmigrate.noop dbmate.fresh dbmate.noop raw.fresh rawtxn.fresh; do
       for ((n = 1; n <= runs; n++)); do
         read -r ns kib _ cpu <"samples/$db.$key.$n"
         awk -v d="$db" -v k="$key" -v n="$n" -v w="$ns" -v c="$cpu" -v r="$kib" \
@@ -296,7 +304,7 @@ echo "authmigrate $("$am" --version 2>/dev/null | awk '{print $NF; exit}') vs db
 echo
 printf '%-8s %-22s %-8s %10s %10s %10s %10s %8s\n' db tool scenario "median ms" "min ms" "max ms" "cpu ms" "RSS MB"
 for db in "${dbs[@]}"; do
-  for key in authmigrate.fresh dbmate.fresh raw.fresh rawtxn.fresh authmigrate.noop dbmate.noop; do
+  for key in authmigrate.fresh authmigrate.freshall dbmate.fresh raw.fresh rawtxn.fresh authmigrate.noop dbmate.noop; do
     read -r med min max cpu rss < <(stats "$db" "${key%.*}" "${key#*.}")
     median[$db.$key]=$med peak[$db.$key]=$rss
     case $db.${key%.*} in
@@ -306,6 +314,7 @@ for db in "${dbs[@]}"; do
     sqlite.rawtxn) label="sqlite3, txn per file" ;;
     *) label=${key%.*} ;;
     esac
+    [[ ${key#*.} != freshall ]] || label="authmigrate tx all"
     printf '%-8s %-22s %-8s %10s %10s %10s %10s %8s\n' "$( [[ $db == pg ]] && echo postgres || echo sqlite)" \
       "$label" "${key#*.}" "$med" "$min" "$max" "$cpu" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
   done
@@ -326,6 +335,10 @@ for db in "${dbs[@]}"; do
   printf '  %-10s fresh apply   authmigrate/dbmate = %6s   (information)\n' "$name" "$r_fresh_dbmate"
   printf '  %-10s fresh apply   authmigrate/floor  = %6s   target <= 1.5  %s\n' "$name" "$r_fresh_raw" "$(verdict "$r_fresh_raw" "<=" 1.5)"
   printf '  %-10s fresh apply   authmigrate/floor with a transaction per file = %s   (information)\n' "$name" "$r_fresh_txn"
+  r_all=$(ratio "${median[$db.authmigrate.freshall]}" "${median[$db.raw.fresh]}")
+  all_target=$([[ $db == pg ]] && echo 1.1 || echo 1.5)
+  printf '  %-10s fresh apply   --tx-mode all/floor = %6s   target <= %s  %s\n' "$name" "$r_all" "$all_target" \
+    "$(verdict "$r_all" "<=" "$all_target")"
   for s in fresh noop; do
     if ((peak[$db.authmigrate.$s] > am_rss)); then am_rss=${peak[$db.authmigrate.$s]}; fi
   done

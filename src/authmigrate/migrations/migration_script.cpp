@@ -32,8 +32,7 @@ std::vector<std::string> leading_words(std::string_view text, size_t n) {
 }
 
 bool contains_ignoring_case(std::string_view text, std::string_view needle) {
-  auto equal = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
-  return std::search(text.begin(), text.end(), needle.begin(), needle.end(), equal) != text.end();
+  return lower(text).find(needle) != std::string::npos;
 }
 
 std::string_view command_name(std::string_view line) {
@@ -79,9 +78,11 @@ bool is_transaction_control(const SqlStatement& s) {
   return s.kind == StatementKind::begin_transaction || s.kind == StatementKind::end_transaction;
 }
 
+// A DO block's body is quoted text to the splitter: look inside it.
 bool changes_session(const SqlStatement& s) {
+  if (s.changes_session) return true;
   auto w = leading_words(s.text, 1);
-  return (!w.empty() && (w[0] == "set" || w[0] == "reset")) || contains_ignoring_case(s.text, "set_config");
+  return !w.empty() && w[0] == "do" && contains_ignoring_case(s.text, "set_config");
 }
 
 // The file's own BEGIN first and COMMIT last, and no other transaction control: the runner's

@@ -18,7 +18,11 @@ namespace {
 
 using config::Dialect;
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// ASCII only, without the locale lookups of <cctype>: this runs for every byte of a dump.
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
 bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
@@ -32,7 +36,8 @@ struct StatementWords {
   bool compound = false;  // a routine or trigger whose body may hold BEGIN ... END with ';' inside
   int depth = 0;          // open BEGIN / CASE blocks inside that body
   bool copy_from_stdin = false;
-  std::string previous;
+  bool calls_set_config = false;
+  std::string previous;  // lower case, kept only while it can matter (COPY ... FROM stdin)
 };
 
 class Scanner {
@@ -43,7 +48,7 @@ class Scanner {
     while (m_i < m_s.size()) {
       if (m_start == std::string_view::npos && client_line()) continue;
       if (skip_comment()) continue;
-      if ((m_words.depth == 0 || m_delimiter != ";") && at(m_delimiter)) {
+      if (at_delimiter()) {
         m_i += m_delimiter.size();
         flush();
         continue;
@@ -63,6 +68,12 @@ class Scanner {
  private:
   bool at(std::string_view token) const { return m_s.compare(m_i, token.size(), token) == 0; }
 
+  // A custom DELIMITER ends a statement wherever it stands; ';' only outside a compound body.
+  bool at_delimiter() const {
+    if (m_delimiter.size() == 1) return m_s[m_i] == m_delimiter[0] && m_words.depth == 0;
+    return at(m_delimiter);
+  }
+
   int line_of(size_t offset) {
     m_line += static_cast<int>(std::count(m_s.begin() + static_cast<std::ptrdiff_t>(m_line_pos),
                                           m_s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
@@ -78,6 +89,8 @@ class Scanner {
   void flush() {
     if (m_start != std::string_view::npos) {
       SqlStatement statement{m_s.substr(m_start, m_last - m_start), m_start, line_of(m_start), kind(), {}};
+      const auto& first = m_words.first[0];
+      statement.changes_session = m_words.calls_set_config || first == "set" || first == "reset";
       m_out.push_back(statement);
       if (statement.kind == StatementKind::copy_from_stdin) read_copy_data();
     }
@@ -126,7 +139,7 @@ class Scanner {
       size_t next = end_of_line(m_i);
       auto text = m_s.substr(m_i, next - m_i);
       while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
-      m_out.push_back(SqlStatement{text, m_i, line_of(m_i), StatementKind::client_command, {}});
+      m_out.push_back(SqlStatement{text, m_i, line_of(m_i), StatementKind::client_command, {}, false});
       m_i = next;
       return true;
     }
@@ -194,14 +207,23 @@ class Scanner {
       size_t begin = m_i;
       bool custom = m_delimiter != ";";
       while (m_i < m_s.size() && (is_word_char(m_s[m_i]) || m_s[m_i] == '$') && !(custom && at(m_delimiter))) ++m_i;
-      on_word(lower(std::string(m_s.substr(begin, m_i - begin))));
+      on_word(m_s.substr(begin, m_i - begin));
     } else {
       ++m_i;
     }
   }
 
-  void on_word(std::string word) {
+  // Most words of a dump are the values of INSERTs: only the first few, and those of the statements
+  // that need them (CREATE, COPY, compound bodies), are looked at in lower case.
+  void on_word(std::string_view raw) {
     auto& w = m_words;
+    if (raw.size() == 10 && lower(raw) == "set_config") w.calls_set_config = true;
+    bool needed = w.count < 3 || w.first[0] == "copy" || (w.count < 8 && (w.first[0] == "create" || w.first[0] == "begin"));
+    if (!needed && !w.compound) {
+      ++w.count;
+      return;
+    }
+    std::string word = lower(raw);
     if (w.count < 3) w.first[static_cast<size_t>(w.count)] = word;
     ++w.count;
     if (m_d == Dialect::postgres && w.previous == "from" && word == "stdin" && w.first[0] == "copy") {

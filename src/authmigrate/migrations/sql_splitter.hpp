@@ -26,6 +26,7 @@ struct SqlStatement {
   int line = 1;           // 1-based line of the statement's first character
   StatementKind kind = StatementKind::sql;
   std::string_view copy_data;  // copy_from_stdin: the lines between the COPY line and "\.", each ending in \n
+  bool changes_session = false;  // SET, RESET, or a call of set_config() outside quoted text
 };
 
 std::vector<SqlStatement> split_sql(std::string_view script, config::Dialect dialect);

@@ -179,3 +179,18 @@ TEST(SqlSplitter, LinesAreRightDeepIntoALargeScript) {
   ASSERT_EQ(s.size(), 2000u);
   EXPECT_EQ(s[1999].line, 3999);
 }
+
+TEST(SqlSplitter, CopyWithManyColumnsIsStillACopy) {
+  auto s = split_sql("COPY public.t (a, b, c, d, e, f, g, h, i, j) FROM stdin;\n1\t2\n\\.\n", Dialect::postgres);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].kind, StatementKind::copy_from_stdin);
+}
+
+TEST(SqlSplitter, SetAndSetConfigChangeTheSession) {
+  auto s = split_sql("SELECT pg_catalog.SET_CONFIG('search_path', '', false); SELECT 'set_config'; RESET ALL;",
+                     Dialect::postgres);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_TRUE(s[0].changes_session);
+  EXPECT_FALSE(s[1].changes_session);
+  EXPECT_TRUE(s[2].changes_session);
+}
