@@ -29,7 +29,8 @@ std::string Error::describe() const {
     out += c;
     out += ": ";
   }
-  out += message;
+  // Never an empty message: a driver that said nothing still gets a line that says what failed.
+  out += message.empty() ? std::string("failed without a message (") + std::string(to_string(kind)) + ")" : message;
   if (!server_code.empty()) {
     out += " [";
     out += server_code;
