@@ -94,7 +94,7 @@ Result<void> HistoryTable::create_if_missing() {
   auto name = table();
   if (!name) return fail(std::move(name.error()));
   auto ts = timestamp_type(m_db.dialect());
-  auto q = [&](std::string_view name) { return m_db.quote_identifier(name); };
+  auto q = [&](std::string_view column) { return m_db.quote_identifier(column); };
   auto sql = fmt::format(
       "CREATE TABLE IF NOT EXISTS {} ({} VARCHAR(255) NOT NULL PRIMARY KEY, {} VARCHAR(255) NOT NULL, "
       "{} CHAR(64) NOT NULL, {} VARCHAR(16) NOT NULL, {} {} NOT NULL, {} BIGINT NOT NULL, {} VARCHAR(64) NOT NULL)",
