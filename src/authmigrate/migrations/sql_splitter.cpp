@@ -37,6 +37,7 @@ struct StatementWords {
   int depth = 0;          // open BEGIN / CASE blocks inside that body
   bool copy_from_stdin = false;
   bool calls_set_config = false;
+  bool plain_create = false;  // CREATE TABLE / VIEW / INDEX ...: a table named `event` opens no body
   std::string previous;  // lower case, kept only while it can matter (COPY ... FROM stdin)
 };
 
@@ -229,7 +230,11 @@ class Scanner {
     if (m_d == Dialect::postgres && w.previous == "from" && word == "stdin" && w.first[0] == "copy") {
       w.copy_from_stdin = true;
     }
-    if (!w.compound && w.count <= 8 && w.first[0] == "create" && opens_body(word)) w.compound = true;
+    if (w.first[0] == "create" && !w.compound &&
+        one_of(word, {"table", "view", "index", "unique", "sequence", "schema", "database", "type", "domain", "user"})) {
+      w.plain_create = true;
+    }
+    if (!w.compound && !w.plain_create && w.count <= 8 && w.first[0] == "create" && opens_body(word)) w.compound = true;
     if (!w.compound && w.count == 2 && m_d == Dialect::mysql && w.first[0] == "begin" && word == "not") {
       w.compound = true;  // MariaDB's anonymous BEGIN NOT ATOMIC ... END block
       w.depth = 1;

@@ -194,3 +194,12 @@ TEST(SqlSplitter, SetAndSetConfigChangeTheSession) {
   EXPECT_FALSE(s[1].changes_session);
   EXPECT_TRUE(s[2].changes_session);
 }
+
+TEST(SqlSplitter, ATableNamedEventOpensNoBody) {
+  // BEGIN is not reserved in MySQL: as a column name it must not open a block.
+  auto t = texts("CREATE TABLE event (id int, begin date);\nINSERT INTO event VALUES (1, 'end');\n"
+                 "CREATE TABLE `trigger` (a int, b int, c int, d int);\nCREATE INDEX i ON event (kind);",
+                 Dialect::mysql);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0], "CREATE TABLE event (id int, begin date)");
+}
