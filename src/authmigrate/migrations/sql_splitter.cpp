@@ -164,6 +164,8 @@ class Scanner {
   }
 
   bool skip_comment() {
+    char c = m_s[m_i];
+    if (c != '-' && c != '/' && c != '#') return false;  // the common case, without a compare per byte
     if (at("--") || (m_d == Dialect::mysql && at("#"))) {
       m_i = end_of_line(m_i);
       return true;
