@@ -1,8 +1,9 @@
 // Fuzzes migrations::split_sql in every dialect, and migrations::parse_migration_name. Properties:
 // each statement is a non-empty view into the script at its offset, starting at a significant
 // character, after the previous one, on the line line_at() gives (so lines never go down); a
-// statement split again on its own is that one statement; a parsed migration name rebuilds the
-// file name from its version and description.
+// statement split again on its own is that one statement, where its split did not depend on what
+// came before it (a MySQL DELIMITER in force; a sqlite3 '.' that was not at the start of a line);
+// a parsed migration name rebuilds the file name from its version and description.
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -17,9 +18,16 @@ namespace {
 using namespace authmigrate;
 using config::Dialect;
 
+bool mentions_delimiter(std::string_view script) {
+  std::string lower(script);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("delimiter") != std::string::npos;
+}
+
 void check_statements(std::string_view script, Dialect dialect) {
   const auto statements = migrations::split_sql(script, dialect);
   auto where = [&] { return std::string(config::to_string(dialect)) + ": " + std::string(script.substr(0, 200)); };
+  const bool delimiter = dialect == Dialect::mysql && mentions_delimiter(script);
   size_t previous_end = 0;
   int previous_line = 1;
   for (const auto& s : statements) {
@@ -34,6 +42,7 @@ void check_statements(std::string_view script, Dialect dialect) {
     previous_end = s.offset + s.text.size();
     previous_line = s.line;
 
+    if (delimiter || (dialect == Dialect::sqlite && s.text.front() == '.')) continue;
     const auto alone = migrations::split_sql(s.text, dialect);
     AM_FUZZ_CHECK(alone.size() == 1 && alone[0].text == s.text, where() + "\nstatement: " + std::string(s.text));
   }
