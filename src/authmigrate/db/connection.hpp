@@ -53,6 +53,9 @@ class Connection {
   // COPY protocol. Other databases have no such statement and refuse it.
   virtual Result<void> copy_from_stdin(std::string_view sql, std::string_view rows, StatementFailure* failure);
 
+  // Remembers the session settings, before the first migration that changes them runs (until then
+  // they are as the connection opened them); later calls do nothing.
+  virtual Result<void> save_session() { return {}; }
   // Puts the session settings back as they were when the connection opened (and the timeouts
   // authmigrate set), after a migration changed them (SET search_path, SET sql_mode, ...).
   virtual Result<void> reset_session() { return {}; }

@@ -126,7 +126,8 @@ class MysqlConnection final : public Connection {
   Result<void> reset_session() override { return m_session_restore.empty() ? Result<void>{} : execute(m_session_restore, nullptr); }
 
   // Remembers the session variables that dumps and migrations change, as they are now.
-  Result<void> save_session() {
+  Result<void> save_session() override {
+    if (!m_session_restore.empty()) return {};
     static constexpr std::array<std::string_view, 8> k_names = {
         "sql_mode", "foreign_key_checks", "unique_checks", "time_zone", "character_set_client",
         "character_set_results", "collation_connection", "sql_notes"};
@@ -240,7 +241,6 @@ Result<std::unique_ptr<Connection>> open_mysql(const config::DatabaseUrl& url, c
                      : fmt::format(", SESSION max_execution_time = {}", settings.statement_timeout->count());
   }
   AM_TRY(connection->execute(setup, nullptr));
-  AM_TRY(connection->save_session());
   return std::unique_ptr<Connection>(std::move(connection));
 }
 

@@ -52,6 +52,18 @@ Result<bool> FileApplier::apply(const MigrationFile& file, const MigrationScript
   return result;
 }
 
+Result<void> FileApplier::apply_counted(const MigrationFile& file, const MigrationScript& script,
+                                        std::vector<std::string>& applied, size_t& already_applied) {
+  auto ran = apply(file, script);
+  if (!ran) return fail(std::move(ran.error()));
+  if (*ran) {
+    applied.push_back(file.name.file_name);
+  } else {
+    ++already_applied;
+  }
+  return {};
+}
+
 // SQLite serialises writers with BEGIN IMMEDIATE: another runner may have applied the file while
 // we waited for it, so look again inside the transaction.
 Result<bool> FileApplier::applied_meanwhile(const MigrationFile& file) {

@@ -20,6 +20,10 @@ class FileApplier {
 
   HistoryRow row_for(const MigrationFile& file, HistoryState state, long long ms) const;
 
+  // apply(), with the outcome counted: its name in `applied`, or one more in `already_applied`.
+  Result<void> apply_counted(const MigrationFile& file, const MigrationScript& script,
+                             std::vector<std::string>& applied, size_t& already_applied);
+
  private:
   Result<bool> apply_in_transaction(const MigrationFile& file, const MigrationScript& script);
   Result<bool> applied_meanwhile(const MigrationFile& file);

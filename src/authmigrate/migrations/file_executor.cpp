@@ -44,6 +44,7 @@ Result<void> run_statement(db::Connection& connection, const SqlStatement& state
 Result<void> execute_file(db::Connection& connection, const MigrationFile& file, const MigrationScript& script,
                           ExecutionProgress& progress) {
   const auto& statements = script.statements;
+  if (script.changes_session) AM_TRY(connection.save_session());
   for (size_t i = 0; i < statements.size(); ++i) {
     db::StatementFailure failure;
     auto result = run_statement(connection, statements[i], failure);

@@ -105,11 +105,11 @@ bool remove_wrapping_transaction(std::vector<SqlStatement>& statements) {
 Result<MigrationScript> read_script(const MigrationFile& file, Dialect dialect) {
   MigrationScript script;
   auto all = split_sql(file.content, dialect);
-  std::vector<std::string> problems;
+  std::vector<std::pair<int, std::string>> problems;  // line, what is wrong there
   script.statements.reserve(all.size());
   for (auto& statement : all) {
     if (auto problem = statement_problem(statement, dialect); !problem.empty()) {
-      problems.push_back(fmt::format("line {}: {}", statement.line, problem));
+      problems.emplace_back(statement.line, std::move(problem));
     } else if (statement.kind != StatementKind::client_command) {
       script.changes_session = script.changes_session || changes_session(statement);
       script.statements.push_back(statement);
@@ -120,19 +120,21 @@ Result<MigrationScript> read_script(const MigrationFile& file, Dialect dialect) 
     script.own_transaction_removed = remove_wrapping_transaction(script.statements);
     for (const auto& s : script.own_transaction_removed ? std::vector<SqlStatement>{} : script.statements) {
       if (!is_transaction_control(s)) continue;
-      problems.push_back(fmt::format(
-          "line {}: `{}` controls the transaction, but authmigrate runs this file in its own transaction", s.line,
-          std::string(s.text.substr(0, std::min<size_t>(s.text.find_first_of("\n;"), 40)))));
+      problems.emplace_back(
+          s.line, fmt::format("`{}` controls the transaction, but authmigrate runs this file in its own transaction",
+                              s.text.substr(0, std::min<size_t>(s.text.find_first_of("\n;"), 40))));
     }
   }
   if (problems.empty()) return script;
-  std::sort(problems.begin(), problems.end(), [](const std::string& a, const std::string& b) {
-    return std::stoi(a.substr(5)) < std::stoi(b.substr(5));
-  });
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> lines;
+  for (const auto& [line, problem] : problems) lines.push_back(fmt::format("line {}: {}", line, problem));
   Error error(ErrorKind::migration_files, fmt::format("{} cannot run as written:\n  {}", file.path.string(),
-                                                      fmt::join(problems, "\n  ")));
-  if (std::any_of(problems.begin(), problems.end(),
-                  [](const std::string& p) { return p.find("controls the transaction") != std::string::npos; })) {
+                                                      fmt::join(lines, "\n  ")));
+  if (std::any_of(problems.begin(), problems.end(), [](const auto& p) {
+        return p.second.find("controls the transaction") != std::string::npos;
+      })) {
     error.hint = "wrap the whole file in one BEGIN ... COMMIT (authmigrate runs it as its transaction), remove the "
                  "transaction control, or put `-- authmigrate:no-transaction` on the first line to manage "
                  "transactions yourself";

@@ -77,13 +77,7 @@ Result<void> apply_each(const std::vector<BatchStep>& steps, FileApplier& applie
       AM_TRY(options.schema_step(false));
       continue;
     }
-    auto applied = applier.apply(*step.file, *step.script);
-    if (!applied) return fail(std::move(applied.error()));
-    if (*applied) {
-      summary.applied.push_back(step.file->name.file_name);
-    } else {
-      ++summary.already_applied;
-    }
+    AM_TRY(applier.apply_counted(*step.file, *step.script, summary.applied, summary.already_applied));
   }
   return {};
 }

@@ -18,13 +18,7 @@ Result<void> TransactionBatch::run(const std::vector<BatchStep>& steps, BatchOut
     if (base::stop_requested()) return fail(abort(base::stop_error()));
     if (step.file && !step.file->in_transaction) {
       AM_TRY(commit(outcome, step.file));
-      auto applied = m_applier.apply(*step.file, *step.script);
-      if (!applied) return fail(std::move(applied.error()));
-      if (*applied) {
-        outcome.applied.push_back(step.file->name.file_name);
-      } else {
-        ++outcome.already_applied;
-      }
+      AM_TRY(m_applier.apply_counted(*step.file, *step.script, outcome.applied, outcome.already_applied));
       continue;
     }
     if (auto opened = open(); !opened) return fail(std::move(opened.error()));
