@@ -106,6 +106,15 @@ sql() {
   esac
 }
 
+# table_exists NAME -> 1 when the test database has that table, else 0
+table_exists() {
+  case $DB_KIND in
+    sqlite) sql "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '$1'" ;;
+    postgres) sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '$1'" ;;
+    mysql) sql "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '$1'" ;;
+  esac
+}
+
 # am ARGS... : runs the binary; sets RC, OUT, ERR. Fails the test if a secret shows up anywhere.
 am() {
   set +e

@@ -35,9 +35,33 @@ bool contains_ignoring_case(std::string_view text, std::string_view needle) {
   return lower(text).find(needle) != std::string::npos;
 }
 
+// The command's name as far as it is a name (\connect, .import): never the rest of the line, and never
+// bytes a terminal would misread when the "command" is a binary file's noise.
 std::string_view command_name(std::string_view line) {
-  auto end = line.find_first_of(" \t");
-  return end == std::string_view::npos ? line : line.substr(0, end);
+  size_t end = 1;
+  while (end < line.size() && end < 32 && (std::isalnum(static_cast<unsigned char>(line[end])) ||
+                                           line[end] == '_' || line[end] == '!' || line[end] == '?')) {
+    ++end;
+  }
+  return line.substr(0, end);
+}
+
+// A file with a NUL byte is no SQL text; say what it probably is instead of running its noise.
+Result<void> refuse_binary(const MigrationFile& file) {
+  auto nul = file.content.find('\0');
+  if (nul == std::string::npos) return {};
+  auto line = 1 + std::count(file.content.begin(), file.content.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+  Error error(ErrorKind::migration_files,
+              fmt::format("{} is not SQL text: line {} holds a NUL byte", file.path.string(), line));
+  if (file.content.starts_with("PGDMP")) {
+    error.hint = "this is a pg_dump archive (--format=custom or tar): restore it with pg_restore, or dump with "
+                 "--format=plain to make a migration of it";
+  } else if (file.content.starts_with(std::string_view("SQLite format 3\0", 16))) {
+    error.hint = "this is a SQLite database file: `sqlite3 FILE .dump` writes it as SQL";
+  } else {
+    error.hint = "a migration is a text file of SQL statements; move other files out of the migrations folder";
+  }
+  return fail(std::move(error));
 }
 
 // Why a client command cannot be in a migration; empty when it can be skipped (psql's \restrict).
@@ -103,6 +127,7 @@ bool remove_wrapping_transaction(std::vector<SqlStatement>& statements) {
 }  // namespace
 
 Result<MigrationScript> read_script(const MigrationFile& file, Dialect dialect) {
+  if (auto binary = refuse_binary(file); !binary) return fail(std::move(binary.error()));
   MigrationScript script;
   auto all = split_sql(file.content, dialect);
   std::vector<std::pair<int, std::string>> problems;  // line, what is wrong there

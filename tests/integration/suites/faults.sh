@@ -23,13 +23,6 @@ wait_for_line() {  # file text [tenths]
 }
 
 history_rows() { sql "SELECT count(*) FROM authmigrate_migrations WHERE version = '$1'"; }
-table_exists() {
-  case $DB_KIND in
-    sqlite) sql "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '$1'" ;;
-    postgres) sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '$1'" ;;
-    mysql) sql "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '$1'" ;;
-  esac
-}
 
 test_sigkill_mid_file_leaves_nothing_of_it_and_the_next_run_completes() {
   migration 0001_fast.sql "CREATE TABLE fast (id INTEGER PRIMARY KEY);"

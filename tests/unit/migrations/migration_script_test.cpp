@@ -97,3 +97,20 @@ TEST(MigrationScript, PlainFilesDoNotChangeTheSession) {
   auto set = migrations::read_script(file_with("SET search_path = app;\n"), Dialect::postgres);
   EXPECT_TRUE(set->changes_session);
 }
+
+TEST(MigrationScript, BinaryFilesAreRefusedBeforeTheirNoiseIsRead) {
+  auto s = migrations::read_script(file_with(std::string("SELECT 1;\n\\]\x9f\0\x01;", 14)), Dialect::postgres);
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().kind, ErrorKind::migration_files);
+  EXPECT_NE(s.error().message.find("is not SQL text: line 2 holds a NUL byte"), std::string::npos);
+  auto archive = migrations::read_script(file_with(std::string("PGDMP\x01\x0e\0", 8)), Dialect::postgres);
+  ASSERT_FALSE(archive);
+  EXPECT_NE(archive.error().hint.find("pg_restore"), std::string::npos);
+}
+
+TEST(MigrationScript, ClientCommandNamesArePrintedOnlyAsFarAsTheyAreNames) {
+  auto s = migrations::read_script(file_with("\\]\x9f\x1b[2Jx\n"), Dialect::postgres);
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("line 1: `\\` is a psql command"), std::string::npos);
+  EXPECT_EQ(s.error().message.find('\x1b'), std::string::npos);
+}
