@@ -12,11 +12,15 @@
 #include <unistd.h>
 
 #include <authmigrate/base/files.hpp>
+#include <authmigrate/topology/direct_url.hpp>
 
 namespace authmigrate::cli {
 
 void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir) {
   command.add_option("--url", options.url, "Database URL (default: $DATABASE_URL)");
+  command.add_option("--direct-url", options.direct_url,
+                     "Migrate through this URL rather than the app's pooled one (default: $DIRECT_URL, "
+                     "$DATABASE_URL_UNPOOLED or $POSTGRES_URL_NON_POOLING, unless --url is given)");
   if (with_dir) {
     command.add_option("--dir", options.dir, "Folder of SQL migration files")
         ->capture_default_str();
@@ -117,20 +121,40 @@ void Context::register_secret(const std::string& secret) {
   m_redactor.add(quoted.substr(1, quoted.size() - 2));
 }
 
+std::optional<std::string> Context::direct_url_instead_of(const std::string& origin) {
+  // An explicit --url means that URL, unless --direct-url says otherwise.
+  auto direct = topology::find_direct_url(m_env, m_options.direct_url);
+  if (!direct || (origin == "--url" && m_options.direct_url.empty())) return std::nullopt;
+  register_url_secret(direct->text);
+  auto shown = config::parse_database_url(direct->text);
+  auto event = report::info("connect.direct_url",
+                            fmt::format("migrating through {} ({}) rather than {}", direct->source,
+                                        shown ? shown->redacted() : std::string("an unparsable URL"), origin));
+  event.fields["source"] = direct->source;
+  m_reporter->emit(event);
+  return direct->text;
+}
+
 Result<config::DatabaseUrl> Context::database_url() {
   std::string text = m_options.url;
-  if (text.empty()) text = m_env.get("DATABASE_URL").value_or("");
+  std::string origin = "--url";
+  if (text.empty()) {
+    text = m_env.get("DATABASE_URL").value_or("");
+    origin = "DATABASE_URL";
+  }
+  register_url_secret(text);
+  if (auto direct = direct_url_instead_of(origin)) text = *direct;
   if (text.empty()) {
     return fail(Error(ErrorKind::config, "no database URL: --url is not given and DATABASE_URL is not set")
                     .with_hint("pass --url postgres://user:password@host:5432/db (or sqlite:app.db, "
                                "mysql://...), or set DATABASE_URL in the environment or .env"));
   }
+  return parse_url(text);
+}
+
+Result<config::DatabaseUrl> Context::parse_url(const std::string& text) {
   register_url_secret(text);
-  auto url = config::parse_database_url(text);
-  if (!url) return fail(std::move(url.error()));
-  if (url->password) register_secret(*url->password);
-  if (auto p = url->param("password")) register_secret(*p);
-  return url;
+  return config::parse_database_url(text);
 }
 
 db::SessionSettings Context::session_settings() const {

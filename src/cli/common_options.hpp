@@ -22,6 +22,7 @@ namespace authmigrate::cli {
 
 struct CommonOptions {
   std::string url;
+  std::string direct_url;  // --direct-url: the connection to migrate through when `url` is a pooler
   std::string dir = "better-auth_migrations";
   bool dir_given = false;
   std::string env_file;
@@ -52,7 +53,14 @@ class Context {
   bool json() const { return m_options.log_format == "json"; }
 
   // The database URL from --url or DATABASE_URL (after .env); its password is registered as a secret.
+  // A direct URL (--direct-url, or DIRECT_URL & co. when --url is not given) is used instead, and the
+  // log says which.
   Result<config::DatabaseUrl> database_url();
+  // Parses `text` (from `origin`), masking its passwords first.
+  Result<config::DatabaseUrl> parse_url(const std::string& text);
+  // The direct URL to use instead of `origin`'s URL (see database_url), said on the reporter; nullopt
+  // when there is none.
+  std::optional<std::string> direct_url_instead_of(const std::string& origin);
   db::SessionSettings session_settings() const;
   base::Deadline lock_deadline() const;
   // Masks the password of a URL that is not the main one (deploy to many databases).

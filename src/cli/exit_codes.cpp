@@ -13,6 +13,7 @@ int exit_code_for(ErrorKind kind) {
     case ErrorKind::migration_files:
     case ErrorKind::unsafe_change: return 2;
     case ErrorKind::unreachable:
+    case ErrorKind::read_only:
     case ErrorKind::deadline: return 3;
     case ErrorKind::lock_timeout: return 4;
     case ErrorKind::checksum_mismatch:

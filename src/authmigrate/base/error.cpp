@@ -13,6 +13,7 @@ std::string_view to_string(ErrorKind kind) {
     case ErrorKind::needs_resolve: return "needs_resolve";
     case ErrorKind::io: return "io";
     case ErrorKind::unreachable: return "unreachable";
+    case ErrorKind::read_only: return "read_only";
     case ErrorKind::deadline: return "deadline";
     case ErrorKind::lock_timeout: return "lock_timeout";
     case ErrorKind::checksum_mismatch: return "checksum_mismatch";

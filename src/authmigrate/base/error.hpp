@@ -21,6 +21,7 @@ enum class ErrorKind {
   needs_resolve,      // MySQL: an interrupted migration must be resolved -> exit 1
   io,                 // a local file could not be read or written        -> exit 1
   unreachable,        // the database cannot be reached or logged into    -> exit 3
+  read_only,          // it takes no writes: a replica, a read-only server -> exit 3
   deadline,           // --timeout passed                                 -> exit 3
   lock_timeout,       // the migration lock was not acquired in time      -> exit 4
   checksum_mismatch,  // an applied migration was edited                  -> exit 5

@@ -166,7 +166,8 @@ class UrlParser {
     if (at == npos && at_further_on && port_looks_like_password(authority)) return raw_delimiter_in_password();
     if (at != npos) AM_TRY(parse_userinfo(authority.substr(0, at)));
     // With an "@" further on, a bad "host" is likely the middle of such a password: not echoed.
-    if (auto host = parse_host_port(at == npos ? authority : authority.substr(at + 1)); !host) {
+    const auto hosts = at == npos ? authority : authority.substr(at + 1);
+    if (auto host = parse_host_port(hosts); !host || (at_further_on && hosts.find(',') != npos)) {
       if (at_further_on) return raw_delimiter_in_password();
       return host;
     }
@@ -212,6 +213,7 @@ class UrlParser {
   }
 
   Result<void> parse_host_port(std::string_view hostport) {
+    if (auto comma = hostport.find(','); comma != npos) return parse_host_list(hostport, comma);
     if (hostport.starts_with('[')) {
       const auto close = hostport.find(']');
       if (close == npos) return bad("the host has \"[\" without a closing \"]\"", "write an IPv6 address as [::1]");
@@ -227,9 +229,6 @@ class UrlParser {
     }
     const auto colon = hostport.find(':');
     const auto host = hostport.substr(0, colon);
-    if (hostport.find(',') != npos) {
-      return bad(fmt::format("several hosts (\"{}\") are not supported", hostport), "give one host");
-    }
     if (colon != npos && hostport.find(':', colon + 1) != npos) {
       return bad("the host contains more than one \":\"", "write an IPv6 address in brackets, e.g. [::1]:5432");
     }
@@ -241,6 +240,31 @@ class UrlParser {
     if (!decoded) return tl::unexpected(std::move(decoded.error()));
     m_url.host = std::move(*decoded);
     if (colon != npos) return parse_port(hostport.substr(colon + 1));
+    return {};
+  }
+
+  // h1:p1,h2:p2,...: PostgreSQL only (libpq tries each; MySQL's client takes one host).
+  Result<void> parse_host_list(std::string_view hostport, size_t comma) {
+    if (m_url.dialect != Dialect::postgres) {
+      return bad(fmt::format("several hosts (\"{}\") are not supported for MySQL", hostport), "give one host");
+    }
+    AM_TRY(parse_host_port(hostport.substr(0, comma)));
+    if (m_url.host.empty()) return bad("the first of several hosts is empty", "write host1:port1,host2:port2");
+    auto first_host = std::move(m_url.host);
+    auto first_port = m_url.port;
+    auto rest = hostport.substr(comma + 1);
+    for (;;) {
+      auto next = rest.find(',');
+      m_url.host.clear();
+      m_url.port.reset();
+      AM_TRY(parse_host_port(rest.substr(0, next)));
+      if (m_url.host.empty()) return bad("one of several hosts is empty", "write host1:port1,host2:port2");
+      m_url.other_hosts.emplace_back(std::move(m_url.host), m_url.port);
+      if (next == npos) break;
+      rest = rest.substr(next + 1);
+    }
+    m_url.host = std::move(first_host);
+    m_url.port = first_port;
     return {};
   }
 
@@ -309,6 +333,11 @@ std::string shown_host(std::string_view host) {
   return out;
 }
 
+// Prisma's parameters for its own pool (pgbouncer=true among them): libpq refuses what it does not know.
+bool is_pool_client_param(std::string_view key) {
+  return key == "pgbouncer" || key == "connection_limit" || key == "pool_timeout" || key == "statement_cache_size";
+}
+
 }  // namespace
 
 // libpq: values in single quotes, with "\" and "'" escaped by a backslash.
@@ -355,6 +384,10 @@ std::string DatabaseUrl::redacted() const {
     // A host that came from ?host= is shown there only.
     if (!host.empty() && param("host") != host) out += shown_host(host);
     if (port) out += fmt::format(":{}", *port);
+    for (const auto& [other, other_port] : other_hosts) {
+      out += "," + shown_host(other);
+      if (other_port) out += fmt::format(":{}", *other_port);
+    }
     if (!database.empty()) out += "/" + url_text::percent_encode(database, "?#@");
   }
   char separator = '?';
@@ -370,8 +403,17 @@ std::string DatabaseUrl::redacted() const {
 
 std::string DatabaseUrl::libpq_conninfo() const {
   std::vector<std::pair<std::string_view, std::string>> fields;
-  if (!host.empty()) fields.emplace_back("host", host);
-  if (port) fields.emplace_back("port", std::to_string(*port));
+  // Several hosts: comma-separated lists, an empty port standing for the default one.
+  std::string hosts = host;
+  std::string ports = port ? std::to_string(*port) : "";
+  bool any_port = port.has_value();
+  for (const auto& [other, other_port] : other_hosts) {
+    hosts += "," + other;
+    ports += "," + (other_port ? std::to_string(*other_port) : "");
+    any_port = any_port || other_port;
+  }
+  if (!hosts.empty()) fields.emplace_back("host", hosts);
+  if (any_port) fields.emplace_back("port", ports);
   if (!user.empty()) fields.emplace_back("user", user);
   if (password) fields.emplace_back("password", *password);
   if (!database.empty()) fields.emplace_back("dbname", database);
@@ -383,6 +425,7 @@ std::string DatabaseUrl::libpq_conninfo() const {
   };
   for (const auto& [key, value] : fields) add(key, value);
   for (const auto& [key, value] : params) {
+    if (is_pool_client_param(key)) continue;
     // ?host=/socket/dir already became `host`; do not say it twice.
     // std::find, not a lambda: clang 14 (the fuzz build) cannot capture structured bindings.
     const bool already = std::find(fields.begin(), fields.end(), std::pair<std::string_view, std::string>(key, value)) !=

@@ -23,6 +23,9 @@ struct DatabaseUrl {
   std::optional<std::string> password;  // percent-decoded; nullopt when absent
   std::string host;      // empty when absent; IPv6 without brackets; a unix socket folder for host=/path
   std::optional<int> port;
+  // PostgreSQL's multi-host form (postgres://h1:p1,h2:p2/db): the hosts after the first, in order.
+  // libpq tries them in turn (target_session_attrs chooses among them).
+  std::vector<std::pair<std::string, std::optional<int>>> other_hosts;
   std::string database;  // percent-decoded; for sqlite: the file path (":memory:" allowed)
   // Query parameters in order, percent-decoded (sslmode, connect_timeout, options, host, ...).
   std::vector<std::pair<std::string, std::string>> params;

@@ -60,6 +60,16 @@ class Connection {
   // authmigrate set), after a migration changed them (SET search_path, SET sql_mode, ...).
   virtual Result<void> reset_session() { return {}; }
 
+  // Non-empty when the connection goes through a pooler that may give each transaction another
+  // server session (PgBouncer in transaction mode, Supavisor, Neon's pooler): why authmigrate thinks
+  // so. Session settings, session locks and anything between two transactions cannot be relied on.
+  virtual std::string pooler() const { return {}; }
+  // Right after BEGIN: through such a pooler, the session settings (timeouts) are made again for
+  // this transaction alone (SET LOCAL); otherwise nothing.
+  virtual Result<void> transaction_setup() { return {}; }
+  // Why the database takes no writes here (a hot standby, a read-only server); empty when it does.
+  virtual Result<std::string> read_only_reason() { return std::string(); }
+
   // Cancels the statement running on this connection, from any thread or a signal watcher.
   virtual void cancel() = 0;
 

@@ -123,6 +123,14 @@ class MysqlConnection final : public Connection {
 
   std::string server_version() override { return mysql_get_server_info(m_handle); }
 
+  // A replica is usually made read_only; writing to it (as a user with SUPER may) breaks replication.
+  Result<std::string> read_only_reason() override {
+    auto r = query("SELECT @@global.read_only", {});
+    if (!r) return fail(std::move(r.error().within("checking that the database takes writes")));
+    if (r->rows.at(0).at(0) == Value("1")) return std::string("the server is read-only (read_only is ON: a replica)");
+    return std::string();
+  }
+
   Result<void> reset_session() override { return m_session_restore.empty() ? Result<void>{} : execute(m_session_restore, nullptr); }
 
   // Remembers the session variables that dumps and migrations change, as they are now.

@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 #include <authmigrate/db/open.hpp>
+#include <authmigrate/db/pooler_hint.hpp>
 #include <authmigrate/db/tls_trust.hpp>
 
 namespace authmigrate::db {
@@ -18,11 +19,12 @@ namespace {
 // Failures that a server which is still starting (or a network that is still coming up) gives;
 // anything else — a wrong password, a missing database — will not heal by waiting.
 bool is_transient_connect_failure(std::string_view message) {
-  static constexpr std::array<std::string_view, 9> k_transient = {
+  // The last two: every host of a multi-host URL is a standby for now (a failover is under way).
+  static constexpr std::array<std::string_view, 11> k_transient = {
       "Connection refused",        "the database system is starting up", "the database system is shutting down",
       "timeout expired",           "could not translate host name",      "No such file or directory",
       "Network is unreachable",    "the database system is in recovery mode",
-      "server closed the connection unexpectedly"};
+      "server closed the connection unexpectedly", "session is read-only", "server is in hot standby mode"};
   return std::any_of(k_transient.begin(), k_transient.end(),
                      [&](std::string_view t) { return message.find(t) != std::string_view::npos; });
 }
@@ -112,9 +114,43 @@ class PostgresConnection final : public Connection {
     return outcome;
   }
 
-  Result<void> reset_session() override { return execute(m_session_setup, nullptr); }
+  Result<void> reset_session() override {
+    return execute(m_pooler.empty() ? "RESET ALL; " + m_session_setup : "RESET ALL; " + local_setup(), nullptr);
+  }
 
-  void set_session_setup(std::string setup) { m_session_setup = std::move(setup); }
+  // Session settings go to the server at once; through a transaction pooler, with each transaction.
+  Result<void> apply_session_setup(std::string setup, std::string pooler) {
+    m_session_setup = std::move(setup);
+    m_pooler = std::move(pooler);
+    if (!m_pooler.empty()) return {};
+    return execute(m_session_setup, nullptr);
+  }
+
+  std::string pooler() const override { return m_pooler; }
+
+  Result<void> transaction_setup() override {
+    if (m_pooler.empty()) return {};
+    return execute(local_setup(), nullptr);
+  }
+
+  Result<std::string> read_only_reason() override {
+    auto r = query("SELECT pg_catalog.pg_is_in_recovery()::text, pg_catalog.current_setting('default_transaction_read_only')", {});
+    if (!r) return fail(std::move(r.error().within("checking that the database takes writes")));
+    if (r->rows.at(0).at(0) == Value("true")) {
+      return std::string("it is a read-only replica (a hot standby: pg_is_in_recovery() is true)");
+    }
+    if (r->rows.at(0).at(1) == Value("on")) return std::string("its sessions are read-only (default_transaction_read_only is on)");
+    return std::string();
+  }
+
+  // A pooler hands the client a cancel key of its own: the backend the server reports is another.
+  Result<std::string> detect_pooler() {
+    auto r = query("SELECT pg_catalog.pg_backend_pid()::text", {});
+    if (!r) return fail(std::move(r.error()));
+    if (r->rows.at(0).at(0) == Value(std::to_string(PQbackendPID(m_conn)))) return std::string();
+    return std::string("a connection pooler answers for the server (the server's process for this session is not "
+                       "the one the connection was given)");
+  }
 
   void cancel() override {
     if (!m_cancel) return;
@@ -170,9 +206,21 @@ class PostgresConnection final : public Connection {
                                          : "the statement started a COPY that authmigrate could not feed");
   }
 
+  std::string local_setup() const {
+    std::string out;
+    size_t at = 0;
+    while (at < m_session_setup.size()) {  // "SET a = 1; SET b = 2" -> "SET LOCAL a = 1; SET LOCAL b = 2"
+      auto end = std::min(m_session_setup.find("; ", at), m_session_setup.size());
+      out += (out.empty() ? "SET LOCAL" : "; SET LOCAL") + m_session_setup.substr(at + 3, end - at - 3);
+      at = end + 2;
+    }
+    return out;
+  }
+
   PGconn* m_conn;
   PGcancel* m_cancel;
-  std::string m_session_setup;
+  std::string m_session_setup;  // SET statements, "; "-separated
+  std::string m_pooler;
 };
 
 }  // namespace
@@ -185,6 +233,8 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
     conninfo += fmt::format(" connect_timeout='{}'", secs);
   }
   if (!url.param("application_name")) conninfo += " application_name='authmigrate'";
+  // Several hosts: the primary among them, whichever it is now.
+  if (!url.other_hosts.empty() && !url.param("target_session_attrs")) conninfo += " target_session_attrs='read-write'";
   // Later keywords win in a conninfo string: this can replace sslrootcert=system with the bundle.
   auto trust = postgres_trust_conninfo(url);
   if (!trust) return fail(std::move(trust.error()));
@@ -206,8 +256,14 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
   std::string setup = "SET client_min_messages = warning";
   if (settings.statement_timeout) setup += fmt::format("; SET statement_timeout = {}", settings.statement_timeout->count());
   if (settings.lock_timeout) setup += fmt::format("; SET lock_timeout = {}", settings.lock_timeout->count());
-  AM_TRY(connection->execute(setup, nullptr));
-  connection->set_session_setup("RESET ALL; " + setup);
+  auto hint = pooler_hint(url);
+  std::string pooler = hint.why;
+  if (hint.verdict == PoolerHint::Verdict::unknown) {
+    auto detected = connection->detect_pooler();
+    if (!detected) return fail(std::move(detected.error()));
+    pooler = std::move(*detected);
+  }
+  AM_TRY(connection->apply_session_setup(setup, std::move(pooler)));
   return std::unique_ptr<Connection>(std::move(connection));
 }
 

@@ -8,6 +8,7 @@
 #include <authmigrate/migrations/migration_lock.hpp>
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/sync/schema_sync.hpp>
+#include <authmigrate/topology/writable.hpp>
 
 namespace authmigrate::deploy {
 
@@ -35,8 +36,17 @@ class Deployment {
 
   Result<void> run(DeployOutcome& outcome) {
     AM_TRY(wait());
+    AM_TRY(topology::require_writable(*m_connection, m_target.url));
+    if (m_settings.backup && !m_connection->pooler().empty()) {
+      return fail(Error(ErrorKind::config, fmt::format("--backup cannot run through a transaction pooler ({}): "
+                                                       "the dump needs a session of its own",
+                                                       m_connection->pooler()))
+                      .with_hint("migrate through a direct connection: --direct-url, or DIRECT_URL in the "
+                                 "environment; nothing was changed"));
+    }
     migrations::MigrationLock lock(*m_connection);
     AM_TRY(take_lock(lock));
+    m_lock = &lock;
     std::optional<backup::Backup> copy;
     if (m_settings.backup) {
       auto started = Clock::now();
@@ -79,7 +89,7 @@ class Deployment {
     auto started = Clock::now();
     auto deadline = base::Deadline::after_seconds(m_settings.lock_timeout_s).min(m_settings.deadline);
     AM_TRY(lock.acquire(deadline, m_reporter));
-    step_done(m_reporter, "lock", "took the migration lock", started);
+    if (m_connection->pooler().empty()) step_done(m_reporter, "lock", "took the migration lock", started);
     return {};
   }
 
@@ -88,6 +98,9 @@ class Deployment {
     migrations::RunOptions run;
     run.plan = m_settings.plan;
     run.lock_held = true;
+    run.renew_lock = [this] { return m_lock->renew(); };
+    // Through a transaction pooler the run takes its lock inside its transaction, with this deadline.
+    run.lock_deadline = base::Deadline::after_seconds(m_settings.lock_timeout_s).min(m_settings.deadline);
     run.tx_mode = m_settings.tx_mode;
     run.tool_version = m_settings.tool_version;
     if (m_settings.schema) {
@@ -136,6 +149,7 @@ class Deployment {
   const DeploySettings& m_settings;
   report::Reporter& m_reporter;
   std::unique_ptr<db::Connection> m_connection;
+  migrations::MigrationLock* m_lock = nullptr;  // while run() holds it
 };
 
 }  // namespace

@@ -70,9 +70,10 @@ void report_dry_run(const std::vector<const PlannedMigration*>& pending, RunSumm
 }
 
 Result<void> apply_each(const std::vector<BatchStep>& steps, FileApplier& applier, const RunOptions& options,
-                        RunSummary& summary) {
+                        MigrationLock& lock, RunSummary& summary) {
   for (const auto& step : steps) {
     if (base::stop_requested()) return fail(base::stop_error());
+    AM_TRY(options.lock_held ? (options.renew_lock ? options.renew_lock() : Result<void>{}) : lock.renew());
     if (!step.file) {
       AM_TRY(options.schema_step(false));
       continue;
@@ -84,16 +85,58 @@ Result<void> apply_each(const std::vector<BatchStep>& steps, FileApplier& applie
 
 Result<void> apply_in_one_transaction(db::Connection& connection, HistoryTable& history, FileApplier& applier,
                                       const std::vector<BatchStep>& steps, const RunOptions& options,
-                                      RunSummary& summary, report::Reporter& reporter) {
+                                      RunSummary& summary, report::Reporter& reporter, bool already_open) {
   std::function<Result<void>()> schema_step;
   if (options.schema_step) schema_step = [&options] { return options.schema_step(true); };
   TransactionBatch batch(connection, history, applier, schema_step, reporter);
+  if (already_open) batch.adopt_open_transaction();
   BatchOutcome outcome;
   auto ran = batch.run(steps, outcome);
   summary.applied = std::move(outcome.applied);
   summary.already_applied += outcome.already_applied;
   return ran;
 }
+
+// Through a transaction pooler: the run's one transaction, begun before anything is read, holding
+// the transaction advisory lock; rolled back unless the batch took it over.
+class PooledTransaction {
+ public:
+  explicit PooledTransaction(db::Connection& connection) : m_db(connection) {}
+  ~PooledTransaction() {
+    if (m_open) (void)m_db.execute("ROLLBACK");
+  }
+  PooledTransaction(const PooledTransaction&) = delete;
+  PooledTransaction& operator=(const PooledTransaction&) = delete;
+
+  Result<void> begin(MigrationLock& lock, const RunOptions& options, report::Reporter& reporter) {
+    reporter.emit(report::info("migration.pooled",
+                               fmt::format("{}: the run is one transaction, which holds the migration lock itself",
+                                           m_db.pooler())));
+    AM_TRY(m_db.execute(begin_statement(m_db.dialect())));
+    m_open = true;
+    AM_TRY(m_db.transaction_setup());
+    return lock.acquire_in_transaction(options.lock_deadline, reporter);
+  }
+  // A file that must run outside a transaction cannot run here at all.
+  Result<void> refuse_outside_files(const std::vector<const PlannedMigration*>& pending) const {
+    for (const auto* entry : pending) {
+      if (entry->file->in_transaction) continue;
+      return fail(Error(ErrorKind::config,
+                        fmt::format("{} runs outside a transaction (authmigrate:no-transaction), which cannot be done "
+                                    "through a transaction pooler ({})",
+                                    entry->file_name, m_db.pooler()))
+                      .with_hint("migrate through a direct connection: --direct-url, or DIRECT_URL in the "
+                                 "environment; nothing was changed"));
+    }
+    return {};
+  }
+  bool open() const { return m_open; }
+  void hand_over() { m_open = false; }
+
+ private:
+  db::Connection& m_db;
+  bool m_open = false;
+};
 
 }  // namespace
 
@@ -111,7 +154,12 @@ Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<Mi
 Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<MigrationFile>& files,
                                   const RunOptions& options, report::Reporter& reporter) {
   MigrationLock lock(connection);
-  if (!options.dry_run && !options.lock_held) AM_TRY(lock.acquire(options.lock_deadline, reporter));
+  PooledTransaction pooled(connection);
+  if (!options.dry_run && !connection.pooler().empty()) {
+    AM_TRY(pooled.begin(lock, options, reporter));
+  } else if (!options.dry_run && !options.lock_held) {
+    AM_TRY(lock.acquire(options.lock_deadline, reporter));
+  }
   HistoryTable history(connection);
   if (!options.dry_run) AM_TRY(history.create_if_missing());
   auto plan = plan_from(history, files);
@@ -131,11 +179,16 @@ Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<
     report_dry_run(pending, summary, reporter);
     return summary;
   }
+  if (pooled.open()) AM_TRY(pooled.refuse_outside_files(pending));
   FileApplier applier(connection, history, options.tool_version, reporter);
   auto steps = run_order(pending, *scripts, static_cast<bool>(options.schema_step));
-  bool one_transaction = options.tx_mode == TxMode::all && connection.dialect() != Dialect::mysql;
-  AM_TRY(one_transaction ? apply_in_one_transaction(connection, history, applier, steps, options, summary, reporter)
-                         : apply_each(steps, applier, options, summary));
+  bool one_transaction =
+      pooled.open() || (options.tx_mode == TxMode::all && connection.dialect() != Dialect::mysql);
+  bool already_open = pooled.open();
+  pooled.hand_over();
+  AM_TRY(one_transaction
+             ? apply_in_one_transaction(connection, history, applier, steps, options, summary, reporter, already_open)
+             : apply_each(steps, applier, options, lock, summary));
   AM_TRY(lock.release());
   return summary;
 }

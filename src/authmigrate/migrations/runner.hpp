@@ -22,6 +22,7 @@ struct RunOptions {
   base::Deadline lock_deadline = base::Deadline::never();
   std::string tool_version;  // recorded as applied_by
   bool lock_held = false;    // the caller (deploy) already holds the migration lock
+  std::function<Result<void>()> renew_lock;  // with lock_held: keeps the caller's lock (Galera's lease)
   TxMode tx_mode = TxMode::file;
   // The Better Auth schema sync, run inside the same locked run after the plan checks. Pending files
   // that `generate` wrote (see is_generated_name) run before it, so that a database migrated by those
@@ -39,7 +40,9 @@ struct RunSummary {
 // Takes the lock, creates the history table if needed, checks the plan (edited, missing, ...) and
 // reads every pending file (client commands, stray transaction control) before anything runs, then
 // applies them. Each file is atomic on PostgreSQL and SQLite, and with TxMode::all the whole run; on
-// MySQL (or with `-- authmigrate:no-transaction`) a file is marked started first.
+// MySQL (or with `-- authmigrate:no-transaction`) a file is marked started first. Through a
+// transaction pooler (Connection::pooler) all of it — lock, history, plan, files — is one
+// transaction, and a file that must run outside one is refused.
 Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<MigrationFile>& files,
                                   const RunOptions& options, report::Reporter& reporter);
 

@@ -31,6 +31,7 @@ Result<void> TransactionBatch::open() {
   if (m_open) return {};
   AM_TRY(m_db.execute(begin_statement(m_db.dialect())));
   m_open = true;
+  if (auto setup = m_db.transaction_setup(); !setup) return fail(abort(std::move(setup.error())));
   if (m_db.dialect() == Dialect::sqlite) {
     // SQLite has no lock but this transaction's: another runner may have applied files meanwhile.
     auto rows = m_history.load();

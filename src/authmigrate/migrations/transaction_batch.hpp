@@ -30,6 +30,8 @@ class TransactionBatch {
         m_reporter(reporter) {}
 
   Result<void> run(const std::vector<BatchStep>& steps, BatchOutcome& outcome);
+  // The run's transaction is already open (through a pooler it began before the plan was read).
+  void adopt_open_transaction() { m_open = true; }
 
  private:
   Result<void> open();

@@ -69,6 +69,12 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
       specs.push_back({"", *url, "DATABASE_URL", {}});
     }
   }
+  if (specs.size() == 1) {
+    if (auto direct = ctx.direct_url_instead_of(specs[0].origin)) specs[0] = {"", *direct, "the direct URL", {}};
+  } else if (!options.common.direct_url.empty()) {
+    problems.push_back("--direct-url names one database, but this deploy has several: put each one's direct URL in "
+                       "its [[database]] entry");
+  }
   Prepared prepared;
   for (auto& spec : specs) {
     ctx.register_url_secret(spec.url_text);

@@ -9,6 +9,7 @@
 
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/sync/schema_sync.hpp>
+#include <authmigrate/topology/writable.hpp>
 
 #include "commands.hpp"
 #include "connect.hpp"
@@ -60,6 +61,7 @@ void add_migrate_command(CLI::App& app, Action& action) {
         if (!wanted) return fail(std::move(wanted.error()));
         auto db = OpenDatabase::open(ctx);
         if (!db) return fail(std::move(db.error()));
+        if (!options->dry_run) AM_TRY(topology::require_writable((*db)->connection(), (*db)->url()));
         migrations::RunOptions run;
         if (*wanted) {
           run.schema_step = [&](bool inside_transaction) -> Result<void> {

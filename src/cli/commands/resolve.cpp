@@ -1,6 +1,7 @@
 // `authmigrate resolve VERSION --applied|--rolled-back`: settle a migration that was interrupted
 // where DDL cannot roll back (MySQL), or mark a file applied without running it (baseline).
 #include <authmigrate/migrations/runner.hpp>
+#include <authmigrate/topology/writable.hpp>
 
 #include "commands.hpp"
 #include "connect.hpp"
@@ -33,6 +34,7 @@ void add_resolve_command(CLI::App& app, Action& action) {
         if (!files) return fail(std::move(files.error()));
         auto db = OpenDatabase::open(ctx);
         if (!db) return fail(std::move(db.error()));
+        AM_TRY(topology::require_writable((*db)->connection(), (*db)->url()));
         // Accept the file name too ("0003_x.sql" or "0003_x"): people copy what status printed.
         std::string version = options->version;
         for (const auto& f : *files) {

@@ -257,6 +257,20 @@ TEST(DatabaseUrl, LibpqConninfoListsEveryPartAndParameter) {
             "sslmode='require' connect_timeout='10' application_name='auth migrate'");
 }
 
+TEST(DatabaseUrl, SeveralPostgresHostsAreKeptInOrderForLibpq) {
+  auto url = config::parse_database_url("postgres://app:pw@h1:5432,[::1],h3:6543/db?target_session_attrs=read-write");
+  ASSERT_TRUE(url) << url.error().describe();
+  EXPECT_EQ(url->host, "h1");
+  EXPECT_EQ(url->port, 5432);
+  ASSERT_EQ(url->other_hosts.size(), 2u);
+  EXPECT_EQ(url->other_hosts[0].first, "::1");
+  EXPECT_FALSE(url->other_hosts[0].second);
+  EXPECT_EQ(url->other_hosts[1].second, 6543);
+  EXPECT_EQ(url->libpq_conninfo(),
+            "host='h1,::1,h3' port='5432,,6543' user='app' password='pw' dbname='db' target_session_attrs='read-write'");
+  EXPECT_EQ(url->redacted(), "postgres://app:****@h1:5432,[::1],h3:6543/db?target_session_attrs=read-write");
+}
+
 TEST(DatabaseUrl, LibpqConninfoEscapesQuotesAndBackslashes) {
   auto url = parse_ok("postgres://o%27brien:it%27s%5Cx@db/app?options=-c%20x%3D%27y%27");
   EXPECT_EQ(url.libpq_conninfo(),
@@ -357,7 +371,10 @@ const Malformed k_malformed[] = {
     {"postgres://app:S3cr3tPw@::1/x", "the host contains more than one \":\""},
     {"postgres://app:S3cr3tPw@db:5432:5433/x", "the host contains more than one \":\""},
     {"postgres://app:S3cr3tPw@d!b/x", "invalid character \"!\" in the host"},
-    {"postgres://app:S3cr3tPw@h1:5432,h2:5432/x", "several hosts"},
+    {"mysql://app:S3cr3tPw@h1:3306,h2:3306/x", "several hosts"},
+    {"postgres://app:S3cr3tPw@h1:5432,/x", "one of several hosts is empty"},
+    {"postgres://app:S3cr3tPw@,h2/x", "the first of several hosts is empty"},
+    {"postgres://app:S3cr3tPw@h1,h2:x/x", "the port is not a number"},
     {"postgres://app:S3cr3tPw@d%zzb/x", "bad percent-escape \"%zz\" in the host"},
     {"mysql://app:S3cr3tPw@/x", "the host is empty"},
     {"mysql://app:S3cr3tPw@:3306/x", "the host is empty"},

@@ -1,0 +1,105 @@
+#include <authmigrate/topology/cluster_lock.hpp>
+
+#include <random>
+
+#include <fmt/format.h>
+
+namespace authmigrate::topology {
+
+namespace {
+
+constexpr std::string_view k_lock_name = "migrations";
+
+bool has_code(const Error& error, std::string_view code) { return error.server_code.starts_with(code); }
+
+std::string random_part() {
+  std::random_device device;
+  return fmt::format("{:08x}{:08x}", device(), device());
+}
+
+}  // namespace
+
+Result<bool> is_galera_node(db::Connection& connection) {
+  auto r = connection.query("SELECT @@global.wsrep_on, @@global.wsrep_OSU_method", {});
+  if (!r) return false;  // MySQL has no wsrep variables
+  if (r->rows.at(0).at(0) != db::Value("1")) return false;
+  if (auto method = r->rows.at(0).at(1); method != db::Value("TOI")) {
+    return fail(Error(ErrorKind::config, fmt::format("this Galera node runs DDL with wsrep_OSU_method = {}: the "
+                                                     "schema changes would not reach the other nodes",
+                                                     method.value_or("NULL")))
+                    .with_hint("migrate with wsrep_OSU_method = TOI (the default)"));
+  }
+  return true;
+}
+
+ClusterLock::ClusterLock(db::Connection& connection, std::chrono::seconds lease) : m_db(connection), m_lease(lease) {}
+
+Result<void> ClusterLock::prepare() {
+  if (m_prepared) return {};
+  // Reads wait until this node has applied what the cluster committed before them.
+  AM_TRY(m_db.execute("SET SESSION wsrep_sync_wait = 1"));
+  AM_TRY(m_db.execute(fmt::format("CREATE TABLE IF NOT EXISTS {} (name VARCHAR(64) NOT NULL PRIMARY KEY, holder "
+                                  "VARCHAR(255) NOT NULL, expires_at DATETIME(3) NOT NULL) ENGINE=InnoDB",
+                                  k_cluster_lock_table)));
+  auto who = m_db.query("SELECT CONCAT(@@wsrep_node_name, ' connection ', CONNECTION_ID())", {});
+  if (!who) return fail(std::move(who.error()));
+  m_token = fmt::format("{} ({})", who->rows.at(0).at(0).value_or("?"), random_part());
+  m_prepared = true;
+  return {};
+}
+
+Result<void> ClusterLock::take_over_expired(report::Reporter& reporter) {
+  auto stale = m_db.query(fmt::format("SELECT holder FROM {} WHERE name = $1 AND expires_at < UTC_TIMESTAMP(3)",
+                                      k_cluster_lock_table),
+                          {std::string(k_lock_name)});
+  if (!stale) return fail(std::move(stale.error()));
+  if (stale->rows.empty()) return {};
+  auto holder = stale->rows.at(0).at(0).value_or("");
+  AM_TRY(m_db.query(fmt::format("DELETE FROM {} WHERE name = $1 AND holder = $2 AND expires_at < UTC_TIMESTAMP(3)",
+                                k_cluster_lock_table),
+                    {std::string(k_lock_name), holder}));
+  reporter.emit(report::warning("lock.expired", fmt::format("the migration lock of {} had expired (that deployer "
+                                                            "stopped without releasing it): taking it over",
+                                                            holder)));
+  return {};
+}
+
+Result<bool> ClusterLock::try_once(report::Reporter& reporter) {
+  AM_TRY(prepare());
+  AM_TRY(take_over_expired(reporter));
+  auto inserted = m_db.query(fmt::format("INSERT INTO {} (name, holder, expires_at) VALUES ($1, $2, "
+                                         "UTC_TIMESTAMP(3) + INTERVAL {} SECOND)",
+                                         k_cluster_lock_table, m_lease.count()),
+                             {std::string(k_lock_name), m_token});
+  if (inserted) return true;
+  // 1062: the row is there (someone holds the lock); 1213: another node's insert won certification.
+  if (has_code(inserted.error(), "1062") || has_code(inserted.error(), "1213")) return false;
+  return fail(std::move(inserted.error()));
+}
+
+Result<void> ClusterLock::renew() {
+  AM_TRY(m_db.query(fmt::format("UPDATE {} SET expires_at = UTC_TIMESTAMP(3) + INTERVAL {} SECOND WHERE name = $1 "
+                                "AND holder = $2",
+                                k_cluster_lock_table, m_lease.count()),
+                    {std::string(k_lock_name), m_token}));
+  if (holder() == m_token) return {};
+  return fail(Error(ErrorKind::lock_timeout, "the migration lock was taken over: its lease ran out while this run "
+                                             "held it")
+                  .with_hint("nothing more is applied by this run; run it again"));
+}
+
+Result<void> ClusterLock::release() {
+  auto deleted = m_db.query(fmt::format("DELETE FROM {} WHERE name = $1 AND holder = $2", k_cluster_lock_table),
+                            {std::string(k_lock_name), m_token});
+  if (!deleted) return fail(std::move(deleted.error()));
+  return {};
+}
+
+std::string ClusterLock::holder() {
+  auto r = m_db.query(fmt::format("SELECT holder FROM {} WHERE name = $1", k_cluster_lock_table),
+                      {std::string(k_lock_name)});
+  if (!r || r->rows.empty()) return {};
+  return r->rows.at(0).at(0).value_or("");
+}
+
+}  // namespace authmigrate::topology
