@@ -106,6 +106,16 @@ sql() {
   esac
 }
 
+# wait_for_line FILE TEXT [TENTHS]: until FILE holds TEXT (default 10 s); 1 when it never does
+wait_for_line() {  # file text [tenths]
+  local i
+  for i in $(seq 1 "${3:-100}"); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
 # table_exists NAME -> 1 when the test database has that table, else 0
 table_exists() {
   case $DB_KIND in

@@ -112,7 +112,7 @@ class Deployment {
         return {};
       };
     }
-    auto summary = migrations::run_migrations(*m_connection, m_target.files, run, m_reporter);
+    auto summary = migrations::run_migrations(*m_connection, *m_target.files, run, m_reporter);
     if (!summary) return fail(std::move(summary.error()));
     outcome.files_applied = summary->applied.size();
     step_done(m_reporter, "migrate",
@@ -126,7 +126,7 @@ class Deployment {
   // Introspect again: a deploy that leaves something pending has not done its job.
   Result<void> verify() {
     auto started = Clock::now();
-    auto plan = migrations::read_plan(*m_connection, m_target.files);
+    auto plan = migrations::read_plan(*m_connection, *m_target.files);
     if (!plan) return fail(std::move(plan.error().within("verifying")));
     if (auto pending = plan->with(migrations::MigrationStatus::pending); !pending.empty()) {
       return fail(ErrorKind::migration_failed,

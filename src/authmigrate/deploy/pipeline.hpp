@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +24,8 @@ namespace authmigrate::deploy {
 struct DeployTarget {
   std::string name;  // shown in logs and the summary
   config::DatabaseUrl url;
-  std::vector<migrations::MigrationFile> files;
+  // Shared by every target of the same folder: a thousand tenants hold their SQL once.
+  std::shared_ptr<const std::vector<migrations::MigrationFile>> files;
 };
 
 struct DeploySettings {

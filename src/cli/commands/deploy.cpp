@@ -1,6 +1,9 @@
 // `authmigrate deploy`: the whole release step for one or many databases, and `authmigrate check`,
 // its preflight alone. Never prompts.
 #include <fstream>
+#include <map>
+#include <memory>
+#include <set>
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -44,6 +47,19 @@ struct Prepared {
   std::optional<sync::LoadedSchema> schema;
 };
 
+using Folders = std::map<std::filesystem::path, std::shared_ptr<const std::vector<migrations::MigrationFile>>>;
+
+// Each migrations folder read once, however many databases use it.
+Result<std::shared_ptr<const std::vector<migrations::MigrationFile>>> read_folder_once(
+    Folders& folders, const std::filesystem::path& dir, bool required) {
+  if (auto known = folders.find(dir); known != folders.end()) return known->second;
+  auto files = migrations::read_migration_directory(dir, required);
+  if (!files) return fail(std::move(files.error()));
+  auto shared = std::make_shared<const std::vector<migrations::MigrationFile>>(std::move(*files));
+  folders.emplace(dir, shared);
+  return shared;
+}
+
 // Everything that can be checked without a database, every problem at once.
 Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
   std::vector<std::string> problems =
@@ -76,6 +92,8 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
                        "its [[database]] entry");
   }
   Prepared prepared;
+  Folders folders;
+  std::set<std::filesystem::path> reported_folders;
   for (auto& spec : specs) {
     ctx.register_url_secret(spec.url_text);
     auto url = config::parse_database_url(spec.url_text);
@@ -84,13 +102,14 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
       continue;
     }
     auto dir = spec.dir.empty() ? std::filesystem::path(options.common.dir) : spec.dir;
-    auto files = migrations::read_migration_directory(dir, options.common.dir_given || !spec.dir.empty());
+    auto files = read_folder_once(folders, dir, options.common.dir_given || !spec.dir.empty());
     if (!files) {
-      problems.push_back(files.error().message);
+      if (!reported_folders.contains(dir)) problems.push_back(files.error().message);
+      reported_folders.insert(dir);
       continue;
     }
     std::string name = spec.name.empty() ? (specs.size() == 1 ? url->database : url->redacted()) : spec.name;
-    prepared.targets.push_back(deploy::DeployTarget{name, std::move(*url), std::move(*files)});
+    prepared.targets.push_back(deploy::DeployTarget{name, std::move(*url), *files});
   }
   auto schema = ctx.schema(false);
   if (!schema) problems.push_back(schema.error().describe());

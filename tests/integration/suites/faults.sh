@@ -13,14 +13,6 @@ sleep_sql() {  # seconds
   esac
 }
 
-wait_for_line() {  # file text [tenths]
-  local i
-  for i in $(seq 1 "${3:-100}"); do
-    grep -q "$2" "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 history_rows() { sql "SELECT count(*) FROM authmigrate_migrations WHERE version = '$1'"; }
 
