@@ -13,6 +13,8 @@ packages=(
   crossbuild-essential-arm64 qemu-user-static mmdebstrap bzip2 file openssl
   # real SQL nobody here wrote, for the suite that applies it both ways (pgTAP's install script)
   postgresql-15-pgtap
+  # the topologies the suites start on loopback: a transaction pooler, a replica (postgresql-15), Galera
+  pgbouncer galera-4 rsync iproute2
 )
 
 # Installed packages and what they provide: NodeSource's nodejs, for one, provides (and conflicts with) npm.
@@ -36,3 +38,7 @@ $sudo apt-get update -o Acquire::Retries=3
 # --force-unsafe-io skips dpkg's fsync per file: minutes saved on npm's thousands of small files.
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
   -o Acquire::Retries=3 -o Dpkg::Use-Pty=0 -o Dpkg::Options::=--force-unsafe-io "${missing[@]}"
+# Debian starts pgbouncer's own service where it can: the suites start theirs, on ports of their own.
+if [[ " ${missing[*]} " == *" pgbouncer "* ]]; then
+  $sudo systemctl disable --now pgbouncer >/dev/null 2>&1 || $sudo service pgbouncer stop >/dev/null 2>&1 || true
+fi

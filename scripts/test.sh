@@ -28,6 +28,17 @@ free_port() {
 export AM_SERVERS_DIR=${AM_SERVERS_DIR:-$(mktemp -d /tmp/authmigrate-test-servers.XXXXXX)}
 export AM_PG_PORT=${AM_PG_PORT:-$(free_port 55432)}
 export AM_MYSQL_PORT=${AM_MYSQL_PORT:-$(free_port 53306)}
+export AM_PGBOUNCER_PORT=${AM_PGBOUNCER_PORT:-$(free_port 56432)}
+export AM_PG_REPLICA_PORT=${AM_PG_REPLICA_PORT:-$(free_port $((AM_PG_PORT + 1)))}
+# Galera's nodes use base..base+2 and base+11.., +21.., +31..: the first base where all of them are free.
+free_galera_base() {
+  local base=$1 offset
+  for offset in 0 1 2 11 12 13 21 22 23 31 32 33; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$((base + offset))") 2>/dev/null; then free_galera_base $((base + 40)); return; fi
+  done
+  echo "$base"
+}
+export AM_GALERA_PORT_BASE=${AM_GALERA_PORT_BASE:-$(free_galera_base 53316)}
 trap 'bash scripts/test-servers/stop.sh' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -46,6 +57,13 @@ start_server() {  # name url-variable
 }
 start_server postgres AUTHMIGRATE_TEST_PG_URL
 start_server mariadb AUTHMIGRATE_TEST_MYSQL_URL
+# The topologies (tests/integration/suites/{pooler,replica,galera}.sh): in front of, beside and instead
+# of the servers above.
+if [[ " ${started[*]} " == *" postgres "* ]]; then
+  start_server pgbouncer AUTHMIGRATE_TEST_PGBOUNCER_URL
+  start_server pg-replica AUTHMIGRATE_TEST_PG_REPLICA_URL
+fi
+start_server galera AUTHMIGRATE_TEST_GALERA_URLS
 source scripts/test-servers/env.sh
 unset "${missing_urls[@]}"
 echo "test servers started: ${started[*]:-none} (state in $AM_SERVERS_DIR)"

@@ -2,6 +2,9 @@
 # Starts, stops (gracefully) or kills (SIGKILL, a crash) one throwaway test server, keeping its data,
 # for fault-injection tests. The start-*.sh scripts create the server first.
 # Usage: ctl.sh postgres|mariadb start|stop|kill
+#        ctl.sh replica start|stop|kill|promote     (start-pg-replica.sh's hot standby)
+#        ctl.sh pgbouncer start|stop
+#        ctl.sh galera start|stop|kill N            (node N of start-galera.sh's cluster, 1..3)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -41,8 +44,45 @@ postgres:kill | mariadb:kill)
   # PostgreSQL would take a not yet reaped zombie for a live postmaster and refuse to restart.
   if [[ $1 == postgres ]]; then rm -f "$AM_PG_DATA/postmaster.pid" "$AM_PG_SOCKET_DIR"/.s.PGSQL.*; fi
   ;;
+replica:start)
+  [[ -z $(replica_pid) ]] || { echo "the replica already runs on $AM_PG_REPLICA_DATA"; exit 0; }
+  require_free_port "$AM_PG_REPLICA_PORT" AM_PG_REPLICA_PORT
+  as_user postgres "$AM_PG_BIN/pg_ctl" -D "$AM_PG_REPLICA_DATA" -l "$replica_dir/server.log" -w -t 30 start >/dev/null ||
+    { tail -n 20 "$replica_dir/server.log" >&2; exit 1; }
+  wait_for_login "the PostgreSQL replica" "$(replica_pid)" "$replica_dir/server.log" replica_login
+  ;;
+replica:stop | replica:kill)
+  pid=$(replica_pid)
+  [[ -n $pid ]] || exit 0
+  mode=fast
+  [[ $2 == stop ]] || mode=immediate
+  as_user postgres "$AM_PG_BIN/pg_ctl" -D "$AM_PG_REPLICA_DATA" -m "$mode" -w -t 30 stop >/dev/null || kill -KILL "$pid" || true
+  wait_until_gone "$pid"
+  ;;
+replica:promote)
+  as_user postgres "$AM_PG_BIN/pg_ctl" -D "$AM_PG_REPLICA_DATA" -w -t 30 promote >/dev/null
+  ;;
+pgbouncer:start)
+  [[ -z $(bouncer_pid) ]] || ! alive "$(bouncer_pid)" || { echo "PgBouncer already runs"; exit 0; }
+  require_free_port "$AM_PGBOUNCER_PORT" AM_PGBOUNCER_PORT
+  as_user postgres pgbouncer -d "$bouncer_dir/pgbouncer.ini" >>"$bouncer_dir/start.log" 2>&1 ||
+    { tail -n 20 "$bouncer_dir/pgbouncer.log" >&2; exit 1; }
+  for _ in $(seq 1 50); do [[ -s $bouncer_dir/pgbouncer.pid ]] && break; sleep 0.1; done
+  wait_for_login PgBouncer "$(bouncer_pid)" "$bouncer_dir/pgbouncer.log" bouncer_login
+  ;;
+pgbouncer:stop)
+  pid=$(bouncer_pid)
+  [[ -n $pid ]] && alive "$pid" || exit 0
+  kill -INT "$pid" 2>/dev/null || true  # SIGINT: a fast shutdown
+  wait_until_gone "$pid"
+  ;;
+galera:start | galera:stop | galera:kill)
+  [[ ${3:-} =~ ^[123]$ ]] || { echo "usage: $0 galera start|stop|kill 1|2|3" >&2; exit 2; }
+  source "$(dirname "${BASH_SOURCE[0]}")/galera.sh"
+  "galera_$2" "$3"
+  ;;
 *)
-  echo "usage: $0 postgres|mariadb start|stop|kill" >&2
+  echo "usage: $0 postgres|mariadb start|stop|kill, replica start|stop|kill|promote, pgbouncer start|stop, galera start|stop|kill N" >&2
   exit 2
   ;;
 esac

@@ -11,16 +11,7 @@ require_free_port "$AM_MYSQL_PORT" AM_MYSQL_PORT
 mkdir -p "$my_dir"
 chmod 755 "$AM_SERVERS_DIR"
 echo "$AM_MYSQL_PORT" >"$my_dir/port"
-# Runs once, at install: root gets the test password, over TCP from 127.0.0.1 (--skip-name-resolve
-# means such logins match root@'127.0.0.1', not root@localhost) and over the socket.
-cat >"$my_dir/init.sql" <<SQL
-FLUSH PRIVILEGES;
-DELETE FROM mysql.global_priv WHERE User = '';
-CREATE OR REPLACE USER root@localhost IDENTIFIED BY '$AM_TEST_PASSWORD';
-CREATE OR REPLACE USER root@'127.0.0.1' IDENTIFIED BY '$AM_TEST_PASSWORD';
-GRANT ALL PRIVILEGES ON *.* TO root@localhost WITH GRANT OPTION;
-GRANT ALL PRIVILEGES ON *.* TO root@'127.0.0.1' WITH GRANT OPTION;
-SQL
+root_init_sql "$my_dir/init.sql"
 touch "$my_dir/error.log"
 if ((EUID == 0)); then chown mysql: "$my_dir" "$my_dir/error.log"; fi
 

@@ -6,8 +6,11 @@ here=$(dirname "${BASH_SOURCE[0]}")
 source "$here/lib.sh"
 
 status=0
+bash "$here/ctl.sh" pgbouncer stop || status=1
+bash "$here/ctl.sh" replica stop || status=1
+for n in 3 2 1; do bash "$here/ctl.sh" galera stop "$n" || status=1; done
 bash "$here/ctl.sh" postgres stop || status=1
 bash "$here/ctl.sh" mariadb stop || status=1
-rm -rf "$pg_dir" "$my_dir"
+rm -rf "$pg_dir" "$my_dir" "$bouncer_dir" "$replica_dir" "$galera_dir"
 rmdir "$AM_SERVERS_DIR" 2>/dev/null || true
 exit $status
