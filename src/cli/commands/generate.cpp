@@ -21,6 +21,7 @@ struct GenerateOptions {
   CommonOptions common;
   std::string output;
   bool from_empty = false;
+  bool yes = false;  // the Better Auth CLI's `generate --yes`; generate never asks
   std::string dialect;
 };
 
@@ -48,6 +49,9 @@ void add_generate_command(CLI::App& app, Action& action) {
                   "File to write (default: <dir>/<UTC time>.sql, as `auth generate` names it)");
   cmd->add_flag("--from-empty", options->from_empty, "The whole schema, as for an empty database (no connection)");
   cmd->add_option("--dialect", options->dialect, "With --from-empty and no URL: postgres, sqlite or mysql");
+  cmd->add_flag("-y,--yes", options->yes,
+                "Taken as `auth generate --yes` takes it; authmigrate's generate never asks (an existing "
+                "--output file is replaced)");
   cmd->callback([options, &action] {
     action = [options](Streams& streams) {
       return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {

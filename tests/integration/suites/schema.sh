@@ -71,7 +71,7 @@ TOML
 
 test_generate_then_migrate_runs_the_file_once_and_sync_finds_nothing() {
   printf '[better_auth]\nplugins = ["passkey"]\n' > authmigrate.toml
-  am generate --url "$DB_URL"
+  am generate --url "$DB_URL" --yes  # as users copy it from the Better Auth CLI's docs
   expect_rc 0
   expect_out "wrote better-auth_migrations/"
   local file
