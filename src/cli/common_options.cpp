@@ -122,17 +122,22 @@ void Context::register_secret(const std::string& secret) {
 }
 
 std::optional<std::string> Context::direct_url_instead_of(const std::string& origin) {
-  // An explicit --url means that URL, unless --direct-url says otherwise.
-  auto direct = topology::find_direct_url(m_env, m_options.direct_url);
-  if (!direct || (origin == "--url" && m_options.direct_url.empty())) return std::nullopt;
-  register_url_secret(direct->text);
-  auto shown = config::parse_database_url(direct->text);
-  auto event = report::info("connect.direct_url",
-                            fmt::format("migrating through {} ({}) rather than {}", direct->source,
-                                        shown ? shown->redacted() : std::string("an unparsable URL"), origin));
-  event.fields["source"] = direct->source;
-  m_reporter->emit(event);
+  // DIRECT_URL & co. stand beside DATABASE_URL; a URL given any other way is meant as given, unless
+  // --direct-url says otherwise.
+  auto direct = topology::find_direct_url(origin == "DATABASE_URL" ? m_env : config::Environment(), m_options.direct_url);
+  if (!direct) return std::nullopt;
+  say_direct_url(direct->text, direct->source, origin);
   return direct->text;
+}
+
+void Context::say_direct_url(const std::string& text, const std::string& source, const std::string& origin) {
+  register_url_secret(text);
+  auto shown = config::parse_database_url(text);
+  auto event = report::info("connect.direct_url",
+                            fmt::format("migrating through {} ({}) rather than {}", source,
+                                        shown ? shown->redacted() : std::string("an unparsable URL"), origin));
+  event.fields["source"] = source;
+  m_reporter->emit(event);
 }
 
 Result<config::DatabaseUrl> Context::database_url() {

@@ -59,8 +59,10 @@ class Context {
   // Parses `text` (from `origin`), masking its passwords first.
   Result<config::DatabaseUrl> parse_url(const std::string& text);
   // The direct URL to use instead of `origin`'s URL (see database_url), said on the reporter; nullopt
-  // when there is none.
+  // when there is none. The environment's count only for a URL from DATABASE_URL.
   std::optional<std::string> direct_url_instead_of(const std::string& origin);
+  // Says that `source`'s direct URL is used instead of `origin`'s URL, masked.
+  void say_direct_url(const std::string& text, const std::string& source, const std::string& origin);
   db::SessionSettings session_settings() const;
   base::Deadline lock_deadline() const;
   // Masks the password of a URL that is not the main one (deploy to many databases).

@@ -1,5 +1,7 @@
 #include <authmigrate/deploy/targets.hpp>
 
+#include <set>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
@@ -34,7 +36,7 @@ Result<std::vector<TargetSpec>> read_urls_file(const std::filesystem::path& path
     auto line = trim(std::string_view(*text).substr(start, end - start));
     start = end + 1;
     if (line.empty() || line[0] == '#') continue;
-    out.push_back(TargetSpec{"", line, fmt::format("{}:{}", path.string(), line_no), {}});
+    out.push_back(TargetSpec{"", line, fmt::format("{}:{}", path.string(), line_no), {}, {}});
   }
   return out;
 }
@@ -80,10 +82,17 @@ Result<std::vector<TargetSpec>> read_database_entries(const std::filesystem::pat
       continue;
     }
     if (auto dir = table->get_as<std::string>("dir")) spec.dir = **dir;
+    if (auto direct = table->get_as<std::string>("direct_url")) {
+      spec.direct_url_text = **direct;
+    } else if (auto direct_var = table->get_as<std::string>("direct_url_env")) {
+      spec.direct_url_text = env.get(**direct_var).value_or("");  // unset: the entry's url is used
+    }
     for (auto&& [key, value] : *table) {
-      if (key != "name" && key != "url" && key != "url_env" && key != "dir") {
-        problems.push_back(fmt::format("{}: unknown key \"{}\" in [[database]] (name, url, url_env, dir)", where,
-                                       std::string(key.str())));
+      static const std::set<std::string_view> k_keys = {"name", "url", "url_env", "direct_url", "direct_url_env", "dir"};
+      if (!k_keys.contains(key.str())) {
+        problems.push_back(fmt::format("{}: unknown key \"{}\" in [[database]] (name, url, url_env, direct_url, "
+                                       "direct_url_env, dir)",
+                                       where, std::string(key.str())));
       }
     }
     out.push_back(std::move(spec));

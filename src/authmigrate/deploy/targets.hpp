@@ -1,5 +1,6 @@
 // The databases a deploy covers: --url (repeatable), --urls-file (one URL per line, # comments), or
-// [[database]] entries in authmigrate.toml (name, url or url_env, dir). Every problem is collected.
+// [[database]] entries in authmigrate.toml (name, url or url_env, direct_url or direct_url_env, dir).
+// Every problem is collected.
 #pragma once
 
 #include <filesystem>
@@ -16,6 +17,7 @@ struct TargetSpec {
   std::string url_text;  // unparsed; the caller parses it (and registers its password as a secret)
   std::string origin;    // "--url", "urls.txt:3", "authmigrate.toml [[database]] acme"
   std::filesystem::path dir;  // empty: the default folder
+  std::string direct_url_text;  // [[database]] direct_url(_env): migrate through it (url is pooled)
 };
 
 Result<std::vector<TargetSpec>> read_urls_file(const std::filesystem::path& path);

@@ -65,7 +65,7 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
   std::vector<std::string> problems =
       deploy::check_environment(ctx.env(), deploy::EnvironmentRequirements{true, options.require_env});
   std::vector<deploy::TargetSpec> specs;
-  for (const auto& url : options.urls) specs.push_back({"", url, "--url", {}});
+  for (const auto& url : options.urls) specs.push_back({"", url, "--url", {}, {}});
   if (!options.urls_file.empty()) {
     auto listed = deploy::read_urls_file(options.urls_file);
     if (!listed) problems.push_back(listed.error().describe());
@@ -82,14 +82,19 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
     if (!url || url->empty()) {
       problems.push_back("no database: pass --url, --urls-file, [[database]] in authmigrate.toml, or set DATABASE_URL");
     } else {
-      specs.push_back({"", *url, "DATABASE_URL", {}});
+      specs.push_back({"", *url, "DATABASE_URL", {}, {}});
     }
   }
-  if (specs.size() == 1) {
-    if (auto direct = ctx.direct_url_instead_of(specs[0].origin)) specs[0] = {"", *direct, "the direct URL", {}};
+  if (specs.size() == 1 && specs[0].direct_url_text.empty()) {
+    if (auto direct = ctx.direct_url_instead_of(specs[0].origin)) specs[0].url_text = *direct;
   } else if (!options.common.direct_url.empty()) {
-    problems.push_back("--direct-url names one database, but this deploy has several: put each one's direct URL in "
-                       "its [[database]] entry");
+    problems.push_back("--direct-url names one database, but this deploy has several: give each its direct_url "
+                       "(or direct_url_env) in its [[database]] entry");
+  }
+  for (auto& spec : specs) {
+    if (spec.direct_url_text.empty()) continue;
+    ctx.say_direct_url(spec.direct_url_text, spec.origin + " direct_url", "its url");
+    spec.url_text = spec.direct_url_text;
   }
   Prepared prepared;
   Folders folders;

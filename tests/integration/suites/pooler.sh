@@ -135,3 +135,27 @@ CREATE INDEX CONCURRENTLY a_id ON a (id);"
   expect_rc 0
   [[ "$OUT$ERR" != *"pooler"* ]] || fail "pgbouncer=false says there is no transaction pooler"
 }
+
+test_database_entries_take_a_direct_url_of_their_own() {
+  need_pooler || return 0
+  migration 0001_idx.sql "-- authmigrate:no-transaction
+CREATE TABLE t (id INTEGER);"
+  local second
+  second=$(extra_db second)
+  cat > authmigrate.toml <<TOML
+[[database]]
+name = "first"
+url = "$(pooled_url)"
+direct_url_env = "FIRST_DIRECT"
+
+[[database]]
+name = "second"
+url = "${AUTHMIGRATE_TEST_PGBOUNCER_URL%/*}/${second##*/}"
+direct_url = "$second"
+TOML
+  FIRST_DIRECT=$DB_URL am deploy
+  expect_rc 0
+  expect_out "migrating through authmigrate.toml [[database]] first direct_url (postgres://postgres:****@"
+  expect_out "deploy done: 2 databases up to date"
+  expect_eq "$(table_exists t)" 1
+}
