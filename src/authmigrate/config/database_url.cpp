@@ -432,6 +432,8 @@ std::string DatabaseUrl::libpq_conninfo() const {
                          fields.end();
     if (!already) add(key, value);
   }
+  // Several hosts: the primary among them, whichever it is now (for pg_dump and psql too).
+  if (!other_hosts.empty() && !param("target_session_attrs")) add("target_session_attrs", "read-write");
   return out;
 }
 

@@ -32,7 +32,8 @@ struct DatabaseUrl {
 
   // The URL with the password replaced by "****" (and any password= parameter likewise).
   std::string redacted() const;
-  // key='value' form for PQconnectdb, values quoted and escaped as libpq wants.
+  // key='value' form for PQconnectdb, values quoted and escaped as libpq wants. With several hosts
+  // and no target_session_attrs, target_session_attrs='read-write': the primary among them.
   std::string libpq_conninfo() const;
   std::optional<std::string> param(std::string_view key) const;
 };

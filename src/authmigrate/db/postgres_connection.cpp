@@ -233,8 +233,6 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
     conninfo += fmt::format(" connect_timeout='{}'", secs);
   }
   if (!url.param("application_name")) conninfo += " application_name='authmigrate'";
-  // Several hosts: the primary among them, whichever it is now.
-  if (!url.other_hosts.empty() && !url.param("target_session_attrs")) conninfo += " target_session_attrs='read-write'";
   // Later keywords win in a conninfo string: this can replace sslrootcert=system with the bundle.
   auto trust = postgres_trust_conninfo(url);
   if (!trust) return fail(std::move(trust.error()));

@@ -49,9 +49,10 @@ test_a_url_with_both_hosts_finds_the_primary_whichever_comes_first() {
   local replica_port url
   replica_port=$(url_part "$AUTHMIGRATE_TEST_PG_REPLICA_URL" port)
   url="${DB_URL%@*}@127.0.0.1:$replica_port,127.0.0.1:$AM_PG_PORT/$DB_NAME"
-  am deploy --url "$url"
+  am deploy --url "$url" --backup  # pg_dump too goes to the primary, not to the first host
   expect_rc 0
   expect_out "127.0.0.1:$replica_port,127.0.0.1:$AM_PG_PORT"
+  expect_out "backup taken"
   expect_eq "$(table_exists a)" 1
 }
 

@@ -269,6 +269,11 @@ TEST(DatabaseUrl, SeveralPostgresHostsAreKeptInOrderForLibpq) {
   EXPECT_EQ(url->libpq_conninfo(),
             "host='h1,::1,h3' port='5432,,6543' user='app' password='pw' dbname='db' target_session_attrs='read-write'");
   EXPECT_EQ(url->redacted(), "postgres://app:****@h1:5432,[::1],h3:6543/db?target_session_attrs=read-write");
+  auto unsaid = config::parse_database_url("postgres://app@h1,h2/db");
+  ASSERT_TRUE(unsaid);
+  EXPECT_EQ(unsaid->libpq_conninfo(), "host='h1,h2' user='app' dbname='db' target_session_attrs='read-write'");
+  auto any = config::parse_database_url("postgres://app@h1,h2/db?target_session_attrs=any");
+  EXPECT_EQ(any->libpq_conninfo(), "host='h1,h2' user='app' dbname='db' target_session_attrs='any'");
 }
 
 TEST(DatabaseUrl, LibpqConninfoEscapesQuotesAndBackslashes) {
