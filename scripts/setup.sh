@@ -38,7 +38,13 @@ $sudo apt-get update -o Acquire::Retries=3
 # --force-unsafe-io skips dpkg's fsync per file: minutes saved on npm's thousands of small files.
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
   -o Acquire::Retries=3 -o Dpkg::Use-Pty=0 -o Dpkg::Options::=--force-unsafe-io "${missing[@]}"
-# Debian starts pgbouncer's own service where it can: the suites start theirs, on ports of their own.
+# Debian starts pgbouncer's own service on 6432 where it can (not under a policy-rc.d that forbids it, as
+# in Docker): the suites start theirs, on ports of their own, so it is stopped and kept from starting at boot.
 if [[ " ${missing[*]} " == *" pgbouncer "* ]]; then
-  $sudo systemctl disable --now pgbouncer >/dev/null 2>&1 || $sudo service pgbouncer stop >/dev/null 2>&1 || true
+  if [[ -d /run/systemd/system ]]; then
+    $sudo systemctl disable --now pgbouncer >/dev/null 2>&1 || true
+  else
+    $sudo service pgbouncer stop >/dev/null 2>&1 || true
+    $sudo update-rc.d pgbouncer disable >/dev/null 2>&1 || true
+  fi
 fi

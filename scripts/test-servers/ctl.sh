@@ -49,7 +49,10 @@ replica:start)
   require_free_port "$AM_PG_REPLICA_PORT" AM_PG_REPLICA_PORT
   as_user postgres "$AM_PG_BIN/pg_ctl" -D "$AM_PG_REPLICA_DATA" -l "$replica_dir/server.log" -w -t 30 start >/dev/null ||
     { tail -n 20 "$replica_dir/server.log" >&2; exit 1; }
-  wait_for_login "the PostgreSQL replica" "$(replica_pid)" "$replica_dir/server.log" replica_login
+  # A standby until promoted: promotion removes standby.signal, and the server then starts as a primary.
+  recovery=f
+  [[ ! -e $AM_PG_REPLICA_DATA/standby.signal ]] || recovery=t
+  wait_for_login "the PostgreSQL replica" "$(replica_pid)" "$replica_dir/server.log" replica_login "$recovery"
   ;;
 replica:stop | replica:kill)
   pid=$(replica_pid)
@@ -60,7 +63,15 @@ replica:stop | replica:kill)
   wait_until_gone "$pid"
   ;;
 replica:promote)
-  as_user postgres "$AM_PG_BIN/pg_ctl" -D "$AM_PG_REPLICA_DATA" -w -t 30 promote >/dev/null
+  # A failover: the standby becomes a primary on a new timeline. It does not wait for WAL the primary has
+  # not sent yet; stop the primary first (its fast shutdown sends everything) for a failover that loses nothing.
+  if [[ -n $(replica_pid) && ! -e $AM_PG_REPLICA_DATA/standby.signal ]]; then
+    echo "the replica is already promoted"; exit 0
+  fi
+  as_user postgres "$AM_PG_BIN/pg_ctl" -D "$AM_PG_REPLICA_DATA" -w -t 30 promote >/dev/null ||
+    { tail -n 20 "$replica_dir/server.log" >&2; exit 1; }
+  # Done once it takes writes: clients that look for the primary (target_session_attrs) find it from then on.
+  wait_for_login "the promoted replica" "$(replica_pid)" "$replica_dir/server.log" replica_login f
   ;;
 pgbouncer:start)
   [[ -z $(bouncer_pid) ]] || ! alive "$(bouncer_pid)" || { echo "PgBouncer already runs"; exit 0; }

@@ -12,8 +12,16 @@
 #   AUTHMIGRATE_TEST_PG_REPLICA_URL   a streaming hot standby of the PostgreSQL
 #   AUTHMIGRATE_TEST_GALERA_URLS      three MariaDB Galera nodes' URLs, space-separated
 #   AM_PGBOUNCER_PORT AM_PG_REPLICA_PORT AM_PG_REPLICA_DATA AM_GALERA_PORT_BASE (node N: base+N-1)
+# Defaults: AM_PGBOUNCER_PORT 56432, AM_PG_REPLICA_PORT 55433, AM_GALERA_PORT_BASE 53316 (SQL 53316..53318).
 # Fault-injection tests stop and restart a server, keeping its data, with
 #   bash "$AM_SERVERS_CTL" postgres|mariadb stop|start|kill
+#   bash "$AM_SERVERS_CTL" replica start|stop|kill|promote   (promote: a failover, the standby takes writes)
+#   bash "$AM_SERVERS_CTL" pgbouncer start|stop
+#   bash "$AM_SERVERS_CTL" galera start|stop|kill N          (node N, 1..3; a started node rejoins the cluster)
+# A second, private set (e.g. a primary + replica pair for a failover test) takes its own AM_SERVERS_DIR and
+# ports in the environment of the same start-*.sh, ctl.sh and stop.sh calls, e.g.
+#   AM_SERVERS_DIR=/tmp/pair AM_PG_PORT=57432 AM_PG_REPLICA_PORT=57433 bash start-postgres.sh (then
+#   start-pg-replica.sh, ctl.sh replica promote, stop.sh, each with the same three variables).
 
 AM_SERVERS_DIR=$(realpath -m "${AM_SERVERS_DIR:-/tmp/authmigrate-test-servers}")
 AM_SERVERS_CTL=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/ctl.sh

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154  # galera_dir and the helpers come from lib.sh, sourced first
 # Sourced by start-galera.sh and ctl.sh (after lib.sh): the nodes of a 3-node MariaDB Galera cluster on
 # loopback. Node N (1..3) listens for SQL on AM_GALERA_PORT_BASE+N-1; its group communication, IST and
 # SST (rsync) ports are base+10+N, base+20+N and base+30+N. Options are all on the command line, so a
@@ -29,6 +29,8 @@ galera_start() {  # node [--wsrep-new-cluster]; waits until it is Synced in a cl
   mapfile -t args < <(galera_args "$n")
   # Its own session, so a Ctrl-C meant for the tests does not reach it; stop.sh ends it.
   setsid /usr/sbin/mariadbd "${args[@]}" "${@:2}" </dev/null >>"$dir/stdout.log" 2>&1 &
+  # 60 s rather than 30: a node restarted after `ctl.sh galera kill` waits until the others have evicted its
+  # old self (evs.inactive_timeout, 15 s) and then takes a full SST, about 20 s in all.
   AM_START_SECONDS=60 wait_for_login "Galera node $n" $! "$dir/error.log" galera_login "$n" "${GALERA_SIZE:-3}"
 }
 

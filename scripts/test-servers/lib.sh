@@ -53,9 +53,9 @@ SQL
 
 # Logins use the URL's credentials, so a start also checks that the URL and the password agree.
 pg_login() { "$AM_PG_BIN/psql" -X "$AUTHMIGRATE_TEST_PG_URL" -Atqc 'select 1'; }
-replica_login() {
+replica_login() {  # t|f: logs in and finds pg_is_in_recovery() so (t a standby, f once promoted)
   [[ $("$AM_PG_BIN/psql" -X "postgres://postgres:$(url_encoded_password)@127.0.0.1:$AM_PG_REPLICA_PORT/postgres" -Atqc \
-    'select pg_is_in_recovery()') == t ]]
+    'select pg_is_in_recovery()') == "$1" ]]
 }
 bouncer_login() { "$AM_PG_BIN/psql" -X "postgres://postgres:$(url_encoded_password)@127.0.0.1:$AM_PGBOUNCER_PORT/postgres" -Atqc 'select 1'; }
 galera_login() {  # node size: logs in and finds the node Synced in a cluster of that size

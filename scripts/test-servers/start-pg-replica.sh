@@ -12,9 +12,10 @@ require_free_port "$AM_PG_REPLICA_PORT" AM_PG_REPLICA_PORT
 mkdir -p "$replica_dir"
 chmod 700 "$replica_dir"
 echo "$AM_PG_REPLICA_PORT" >"$replica_dir/port"
-# The password in a passfile, never on a command line; -R writes it into the standby's conninfo,
-# inside the data folder only the postgres user reads.
-printf '127.0.0.1:%s:*:postgres:%s\n' "$AM_PG_PORT" "$(sed 's/[:\\]/\\&/g' <<<"$AM_TEST_PASSWORD")" >"$replica_dir/pgpass"
+# The password in a passfile, never on a command line or in a log. -R names the passfile (not the
+# password) in the standby's primary_conninfo, so it stays for reconnecting; only postgres reads the folder.
+pgpass_password=${AM_TEST_PASSWORD//\\/\\\\}  # a passfile's fields escape '\' and ':' with '\'
+printf '127.0.0.1:%s:*:postgres:%s\n' "$AM_PG_PORT" "${pgpass_password//:/\\:}" >"$replica_dir/pgpass"
 chmod 600 "$replica_dir/pgpass"
 if ((EUID == 0)); then chown -R postgres: "$replica_dir"; fi
 as_user postgres env PGPASSFILE="$replica_dir/pgpass" "$AM_PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$AM_PG_PORT" -U postgres \
