@@ -393,9 +393,10 @@ std::string DatabaseUrl::redacted() const {
   char separator = '?';
   for (const auto& [key, value] : params) {
     out += separator;
-    out += url_text::percent_encode(key, "&=#");
+    // "@" too: after several hosts a raw "@" further on reads as the end of a password.
+    out += url_text::percent_encode(key, "&=#@");
     out += '=';
-    out += url_text::is_secret_param(key) ? std::string(base::k_redacted) : url_text::percent_encode(value, "&#");
+    out += url_text::is_secret_param(key) ? std::string(base::k_redacted) : url_text::percent_encode(value, "&#@");
     separator = '&';
   }
   return out;
