@@ -19,6 +19,11 @@ Result<LiveSchema> introspect_postgres(db::Connection& connection);
 Result<LiveSchema> introspect_sqlite(db::Connection& connection);
 Result<LiveSchema> introspect_mysql(db::Connection& connection);
 
+// PostgreSQL tables as Better Auth's runtime check finds them (indexes are not read): each name
+// resolved through the whole search path (`current_schemas(true)`, first schema that holds it,
+// views and foreign tables too), not only the current schema. Other dialects: introspect().
+Result<LiveSchema> introspect_visible_tables(db::Connection& connection);
+
 // `select 1 as "present" from "t" limit 1`: whether the table holds a row.
 Result<bool> table_has_rows(db::Connection& connection, const SqlDialect& dialect, std::string_view table);
 

@@ -4,6 +4,19 @@
 
 namespace authmigrate::dialect {
 
+namespace {
+
+// Rows of (table, column, type, nullable, has default, auto-increment).
+void add_columns(LiveSchema& schema, const db::QueryResult& rows) {
+  for (const auto& row : rows.rows) {
+    LiveColumn column{row[1].value_or(""), row[2].value_or(""), catalog_true(row[3]),
+                      catalog_true(row[4]) || catalog_true(row[5]), std::nullopt};
+    add_column(schema, row[0].value_or(""), std::move(column));
+  }
+}
+
+}  // namespace
+
 Result<LiveSchema> introspect_postgres(db::Connection& connection) {
   auto current = connection.query("select pg_catalog.current_schema()");
   if (!current) return fail(std::move(current.error()).within("reading the current schema"));
@@ -22,11 +35,7 @@ Result<LiveSchema> introspect_postgres(db::Connection& connection) {
       {target});
   if (!columns) return fail(std::move(columns.error()).within("reading PostgreSQL columns"));
   LiveSchema schema;
-  for (const auto& row : columns->rows) {
-    LiveColumn column{row[1].value_or(""), row[2].value_or(""), catalog_true(row[3]),
-                      catalog_true(row[4]) || catalog_true(row[5]), std::nullopt};
-    add_column(schema, row[0].value_or(""), std::move(column));
-  }
+  add_columns(schema, *columns);
   auto indexes = connection.query(
       "select t.relname, i.relname, a.attname, x.indisunique, x.indisvalid and x.indpred is null "
       "from pg_catalog.pg_class as t "
@@ -41,6 +50,29 @@ Result<LiveSchema> introspect_postgres(db::Connection& connection) {
   if (!indexes) return fail(std::move(indexes.error()).within("reading PostgreSQL indexes"));
   for (const auto& row : indexes->rows)
     add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], catalog_true(row[3]), catalog_true(row[4]));
+  return schema;
+}
+
+
+Result<LiveSchema> introspect_visible_tables(db::Connection& connection) {
+  if (connection.dialect() != config::Dialect::postgres) return introspect(connection);
+  auto columns = connection.query(
+      "with path as (select p.name, p.position from unnest(pg_catalog.current_schemas(true)) "
+      "with ordinality as p(name, position)), "
+      "visible as (select distinct on (c.relname) c.oid, c.relname, ns.nspname from pg_catalog.pg_class as c "
+      "inner join pg_catalog.pg_namespace as ns on ns.oid = c.relnamespace "
+      "inner join path on path.name = ns.nspname "
+      "where ns.nspname !~ '^pg_' and pg_catalog.has_schema_privilege(ns.oid, 'USAGE') "
+      "and c.relkind in ('r', 'v', 'p', 'f') order by c.relname, path.position) "
+      "select v.relname, a.attname, typ.typname, not a.attnotnull, a.atthasdef, "
+      "pg_catalog.pg_get_serial_sequence(pg_catalog.quote_ident(v.nspname) || '.' || "
+      "pg_catalog.quote_ident(v.relname), a.attname) is not null or a.attidentity <> '' "
+      "from visible as v inner join pg_catalog.pg_attribute as a on a.attrelid = v.oid "
+      "inner join pg_catalog.pg_type as typ on typ.oid = a.atttypid "
+      "where a.attnum >= 0 and not a.attisdropped order by v.relname, a.attnum");
+  if (!columns) return fail(std::move(columns.error()).within("reading the tables on the search path"));
+  LiveSchema schema;
+  add_columns(schema, *columns);
   return schema;
 }
 

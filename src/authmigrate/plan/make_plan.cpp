@@ -10,6 +10,8 @@
 #include <authmigrate/schema/index_name.hpp>
 #include <authmigrate/plan/index_plan.hpp>
 #include <authmigrate/plan/plan.hpp>
+#include <authmigrate/verify/drift.hpp>
+#include <authmigrate/verify/schema_check.hpp>
 
 namespace authmigrate::plan {
 
@@ -30,26 +32,12 @@ void insert_by_order(std::vector<std::string>& created, std::vector<int>& orders
 
 // Columns Better Auth never writes must accept an insert that omits them (diffSchema).
 void find_schema_problems(const schema::SchemaTable& table, const dialect::LiveTable& live, Plan& plan) {
-  for (const auto& column : live.columns) {
-    if (column.name == "id" || table.find(column.name) || column.nullable || column.has_default) continue;
-    std::string issuer = column.name == "issuer"
-                             ? " If this column came from Better Auth 1.7.0 through 1.7.2, follow the upgrade guide before removing it: https://www.better-auth.com/docs/guides/1-7-upgrade-guide"
-                             : "";
-    plan.schema_problems.push_back(fmt::format(
-        "Column \"{}\" on table \"{}\" is required but Better Auth never writes it, so every insert into \"{}\" fails. Drop the column, make it nullable, or give it a database default.{}",
-        column.name, table.name, table.name, issuer));
-  }
+  for (auto& finding : verify::unexpected_required_columns(table, live)) plan.schema_problems.push_back(std::move(finding.message));
 }
 
 void compare_existing_column(const schema::SchemaTable& table, const schema::Column& column,
                              const dialect::LiveColumn& live, const dialect::SqlDialect& d, Plan& plan) {
-  if (column.field.is_required() && live.nullable)
-    plan.warnings.push_back(fmt::format(
-        "Column \"{}\" on table \"{}\" stays nullable while the schema declares the field required, so existing rows can still hold null. Backfill every row for this column and enforce NOT NULL to remove the drift.",
-        column.name, table.name));
-  if (!d.accepts_column_type(live.data_type, column.field))
-    plan.warnings.push_back(fmt::format("Field {} in table {} has a different type in the database. Expected {} but got {}.",
-                                        column.name, table.name, schema::to_string(column.field.type), live.data_type));
+  for (auto& finding : verify::column_drift(table, column, live, d)) plan.warnings.push_back(std::move(finding.message));
 }
 
 std::string unsafe_reason(const schema::SchemaTable& table, const schema::Column& column) {

@@ -81,8 +81,23 @@ void add_generate_command(CLI::App& app, Action& action) {
           ctx.reporter().emit(report::warning(
               "generate.unsafe", fmt::format("{}.{}: {}", refused.table, refused.column, refused.reason)));
         }
+        if (const auto& problems = planned->schema_problems; !problems.empty()) {
+          // The real CLI's warning, word for word; a migration file cannot mend these columns.
+          ctx.reporter().emit(report::warning(
+              "generate.schema_problems",
+              fmt::format("{} {} every insert Better Auth makes. No migration fixes this.", problems.size(),
+                          problems.size() == 1 ? "column rejects" : "columns reject")));
+          for (const auto& problem : problems) ctx.reporter().emit(report::warning("generate.schema_problem", "-> " + problem));
+        }
         auto content = plan::generate_file_content(*planned);
         if (content.empty()) {
+          if (!planned->schema_problems.empty()) {
+            ctx.reporter().emit(report::warning(
+                "generate.repair_needed",
+                "No migration to write, but Better Auth will refuse this database: `authmigrate verify` lists "
+                "the columns and the repair that fixes them"));
+            return 0;
+          }
           ctx.reporter().emit(report::info("generate.up_to_date", "Your schema is already up to date."));
           return 0;
         }

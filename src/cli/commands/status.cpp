@@ -1,13 +1,20 @@
 // `authmigrate status`: applied, pending, edited, missing and interrupted migrations. Changes nothing.
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/plan/summary.hpp>
 #include <authmigrate/sync/schema_sync.hpp>
+#include <authmigrate/verify/verdict.hpp>
+
+#include "../exit_codes.hpp"
 
 #include "commands.hpp"
 #include "connect.hpp"
 #include "run_command.hpp"
+#include "verdict_report.hpp"
 
 namespace authmigrate::cli {
 
@@ -29,6 +36,25 @@ std::string describe(const migrations::PlannedMigration& entry) {
   }
   return entry.file_name;
 }
+
+// A finding `migrate` cannot mend: a required column Better Auth never writes.
+bool needs_repair(const verify::Verdict& verdict) {
+  return std::any_of(verdict.refusals.begin(), verdict.refusals.end(), [](const verify::Finding& f) {
+    return f.kind == verify::FindingKind::unexpected_required_column;
+  });
+}
+
+// Never "up to date" for a database Better Auth would refuse.
+std::string schema_state(size_t pending, const verify::Verdict& verdict) {
+  if (needs_repair(verdict))
+    return fmt::format("Better Auth will refuse this database ({} finding{}; `migrate` cannot fix it)",
+                       verdict.refusals.size(), verdict.refusals.size() == 1 ? "" : "s");
+  if (pending > 0)
+    return fmt::format("{} change{} pending{}", pending, pending == 1 ? "" : "s",
+                       verdict.refused() ? " (Better Auth refuses the database until they are applied)" : "");
+  if (verdict.refused()) return fmt::format("Better Auth will refuse this database ({} findings)", verdict.refusals.size());
+  return "up to date";
+}
 }  // namespace
 
 void add_status_command(CLI::App& app, Action& action) {
@@ -36,7 +62,7 @@ void add_status_command(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("status", "Show applied, pending, edited and missing migrations");
   add_common_options(*cmd, options->common);
   add_schema_options(*cmd, options->common);
-  cmd->add_flag("--exit-code", options->exit_code, "Exit 1 when anything is pending, edited, missing or interrupted");
+  cmd->add_flag("--exit-code", options->exit_code, "Exit 1 when anything is pending, edited, missing or interrupted; 6 when Better Auth will refuse the database and only a repair fixes it");
   cmd->callback([cmd, options, &action] {
     options->common.dir_given = cmd->get_option("--dir")->count() > 0;
     action = [options](Streams& streams) {
@@ -48,6 +74,7 @@ void add_status_command(CLI::App& app, Action& action) {
         auto db = OpenDatabase::open(ctx);
         if (!db) return fail(std::move(db.error()));
         size_t schema_pending = 0;
+        std::optional<verify::Verdict> verdict;
         if (*wanted) {
           auto schema_plan = sync::plan_schema((*db)->connection(), (*wanted)->schema);
           if (!schema_plan) return fail(std::move(schema_plan.error()));
@@ -59,7 +86,12 @@ void add_status_command(CLI::App& app, Action& action) {
                                                 fmt::format("schema change refused: {}.{}: {}", refused.table,
                                                             refused.column, refused.reason)));
           }
-          if (lines.empty()) ctx.reporter().emit(report::info("status.schema", "Better Auth schema is up to date"));
+          auto judged = verify::verify_database((*db)->connection(), (*wanted)->schema);
+          if (!judged) return fail(std::move(judged.error().within("verifying the Better Auth schema")));
+          verdict = std::move(*judged);
+          report_findings(ctx.reporter(), *verdict, false);
+          if (lines.empty() && !verdict->refused())
+            ctx.reporter().emit(report::info("status.schema", "Better Auth schema is up to date"));
         }
         auto plan = migrations::read_plan((*db)->connection(), *files);
         if (!plan) return fail(std::move(plan.error()));
@@ -87,10 +119,15 @@ void add_status_command(CLI::App& app, Action& action) {
                        MigrationStatus::missing, MigrationStatus::interrupted}) {
           summary.fields[std::string(to_string(s))] = count(s);
         }
-        if (*wanted) summary.message += fmt::format("; Better Auth schema: {}", schema_pending == 0 ? "up to date" : fmt::format("{} change{} pending", schema_pending, schema_pending == 1 ? "" : "s"));
+        bool repair_needed = verdict && needs_repair(*verdict);
+        if (*wanted) summary.message += "; Better Auth schema: " + schema_state(schema_pending, *verdict);
         summary.fields["schema_pending"] = schema_pending;
+        if (verdict) summary.fields["better_auth"] = verdict->refused() ? "refuses" : "accepts";
         ctx.reporter().emit(summary);
-        return options->exit_code && attention + schema_pending > 0 ? 1 : 0;
+        if (repair_needed) ctx.reporter().emit(report::warning("status.repair", "Fix: " + next_steps(*verdict)));
+        if (!options->exit_code) return 0;
+        if (repair_needed) return k_exit_refused;
+        return attention + schema_pending > 0 ? k_exit_pending : k_exit_ok;
       });
     };
   });

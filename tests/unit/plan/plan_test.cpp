@@ -7,27 +7,13 @@
 #include <authmigrate/plan/plan.hpp>
 #include <authmigrate/schema/catalogue.hpp>
 
+#include "../support/migrated_schema.hpp"
+
 namespace authmigrate::plan {
 namespace {
 
-schema::Schema core_schema(std::vector<std::string> plugins = {}) {
-  schema::AuthOptions options;
-  for (auto& p : plugins) options.plugins.push_back(schema::PluginConfig{p, {}, {}});
-  return *schema::resolve_schema(schema::build_auth_tables(options));
-}
-
-// The database exactly as a previous run created it, types as the dialect renders them.
-dialect::LiveSchema migrated(const schema::Schema& wanted, const dialect::SqlDialect& d) {
-  dialect::LiveSchema live;
-  for (const auto& table : wanted.tables) {
-    dialect::LiveTable t{table.name, {{"id", d.id_column(wanted.id_generation).type, false, false, 36}}};
-    for (const auto& c : table.columns)
-      t.columns.push_back({c.name, dialect::column_type(d, wanted, table, c), !c.field.is_required(), false, 1020});
-    live.tables.push_back(std::move(t));
-    for (const auto& i : table.indexes) live.indexes.push_back({table.name, i.name, i.columns, i.unique, true});
-  }
-  return live;
-}
+using testing::core_schema;
+using testing::migrated;
 
 const RowProbe kPopulated = [](std::string_view) -> Result<bool> { return true; };
 

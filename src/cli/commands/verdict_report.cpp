@@ -1,0 +1,73 @@
+#include "verdict_report.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace authmigrate::cli {
+
+namespace {
+
+report::Event finding_event(const verify::Finding& finding) {
+  bool refuses = verify::refuses(finding.kind);
+  auto event = report::info("verify.finding",
+                            fmt::format("{:<8} {:<27} {}", refuses ? "refuses" : "drift", verify::code_of(finding.kind),
+                                        finding.message));
+  event.fields["code"] = std::string(verify::code_of(finding.kind));
+  event.fields["severity"] = refuses ? "refuses" : "drift";
+  event.fields["table"] = finding.table;
+  if (!finding.column.empty()) event.fields["column"] = finding.column;
+  return event;
+}
+
+bool any_of_kind(const verify::Verdict& verdict, verify::FindingKind kind) {
+  return std::any_of(verdict.refusals.begin(), verdict.refusals.end(),
+                     [&](const verify::Finding& f) { return f.kind == kind; });
+}
+
+}  // namespace
+
+void report_findings(report::Reporter& reporter, const verify::Verdict& verdict, bool with_missing) {
+  for (const auto& finding : verdict.refusals)
+    if (with_missing || finding.kind == verify::FindingKind::unexpected_required_column) reporter.emit(finding_event(finding));
+  for (const auto& finding : verdict.drift) reporter.emit(finding_event(finding));
+}
+
+std::string next_steps(const verify::Verdict& verdict) {
+  std::vector<std::string> steps;
+  if (any_of_kind(verdict, verify::FindingKind::missing_table) || any_of_kind(verdict, verify::FindingKind::missing_column))
+    steps.push_back("`authmigrate migrate` adds the missing tables and columns");
+  std::vector<std::string> repairs;
+  for (const auto& finding : verdict.refusals) {
+    if (finding.kind != verify::FindingKind::unexpected_required_column) continue;
+    repairs.push_back(finding.column == "issuer" ? std::string("account-issuer")
+                                                 : fmt::format("nullable:{}.{}", finding.table, finding.column));
+  }
+  std::sort(repairs.begin(), repairs.end());
+  repairs.erase(std::unique(repairs.begin(), repairs.end()), repairs.end());
+  if (!repairs.empty())
+    steps.push_back(fmt::format("`authmigrate repair --dry-run {0}` shows the repair, `authmigrate repair {0}` makes it",
+                                fmt::join(repairs, " ")));
+  return fmt::format("{}", fmt::join(steps, "; "));
+}
+
+void report_verdict(report::Reporter& reporter, const verify::Verdict& verdict, const std::string& database) {
+  report_findings(reporter, verdict);
+  std::string drift = verdict.drift.empty() ? "no drift" : fmt::format("{} drift finding{}", verdict.drift.size(), verdict.drift.size() == 1 ? "" : "s");
+  auto event = verdict.refused()
+                   ? report::warning("verify.verdict",
+                                     fmt::format("{}: Better Auth will refuse this database ({} finding{}; {}): every "
+                                                 "auth request fails with \"Database schema mismatch\". Fix: {}",
+                                                 database, verdict.refusals.size(),
+                                                 verdict.refusals.size() == 1 ? "" : "s", drift, next_steps(verdict)))
+                   : report::info("verify.verdict",
+                                  fmt::format("{}: Better Auth accepts this database ({})", database, drift));
+  event.fields["verdict"] = verdict.refused() ? "refuses" : "accepts";
+  event.fields["refusals"] = verdict.refusals.size();
+  event.fields["drift"] = verdict.drift.size();
+  if (verdict.refused()) event.fields["better_auth_message"] = verify::mismatch_summary(verdict.refusals);
+  reporter.emit(event);
+}
+
+}  // namespace authmigrate::cli
