@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   add_schema_command(app, action);
   add_init_command(app, action);
   add_verify_command(app, action);
+  add_repair_command(app, action);
   app.footer("Exit codes: 0 ok, 1 a migration failed, 2 bad usage/config/files, 3 database unreachable or "
              "deadline passed, 4 lock not acquired, 5 an applied migration was edited or is missing.\n"
              "Docs: README.md");

@@ -7,8 +7,10 @@
 #include <authmigrate/db/wait.hpp>
 #include <authmigrate/migrations/migration_lock.hpp>
 #include <authmigrate/migrations/runner.hpp>
+#include <authmigrate/repair/run_repairs.hpp>
 #include <authmigrate/sync/schema_sync.hpp>
 #include <authmigrate/topology/writable.hpp>
+#include <authmigrate/verify/verdict.hpp>
 
 namespace authmigrate::deploy {
 
@@ -37,10 +39,13 @@ class Deployment {
   Result<void> run(DeployOutcome& outcome) {
     AM_TRY(wait());
     AM_TRY(topology::require_writable(*m_connection, m_target.url));
-    if (m_settings.backup && !m_connection->pooler().empty()) {
-      return fail(Error(ErrorKind::config, fmt::format("--backup cannot run through a transaction pooler ({}): "
-                                                       "the dump needs a session of its own",
-                                                       m_connection->pooler()))
+    if ((m_settings.backup || !m_settings.repairs.empty()) && !m_connection->pooler().empty()) {
+      return fail(Error(ErrorKind::config, fmt::format("{} cannot run through a transaction pooler ({}): "
+                                                       "{}",
+                                                       m_settings.backup ? "--backup" : "a repair",
+                                                       m_connection->pooler(),
+                                                       m_settings.backup ? "the dump needs a session of its own"
+                                                                         : "SQLite-style rebuilds and MySQL DDL need a session of their own"))
                       .with_hint("migrate through a direct connection: --direct-url, or DIRECT_URL in the "
                                  "environment; nothing was changed"));
     }
@@ -55,7 +60,8 @@ class Deployment {
       copy = std::move(*taken);
       step_done(m_reporter, "backup", "backup taken", started);
     }
-    auto migrated = migrate(outcome);
+    auto migrated = repair();
+    if (migrated) migrated = migrate(outcome);
     if (migrated) migrated = verify();
     if (!migrated && copy) {
       Error error = std::move(migrated.error());
@@ -90,6 +96,20 @@ class Deployment {
     auto deadline = base::Deadline::after_seconds(m_settings.lock_timeout_s).min(m_settings.deadline);
     AM_TRY(lock.acquire(deadline, m_reporter));
     if (m_connection->pooler().empty()) step_done(m_reporter, "lock", "took the migration lock", started);
+    return {};
+  }
+
+  // Only the repairs the user named (--repair, [deploy] repairs); a deploy never guesses one.
+  Result<void> repair() {
+    if (m_settings.repairs.empty()) return {};
+    if (!m_settings.schema)
+      return fail(Error(ErrorKind::config, "a repair needs the Better Auth schema: none was found")
+                      .with_hint("pass --config or --schema, or add authmigrate.toml [better_auth]"));
+    auto started = Clock::now();
+    auto done = repair::run_repairs(*m_connection, *m_settings.schema, m_settings.repairs, false, m_reporter);
+    if (!done) return fail(std::move(done.error().within("repairing")));
+    step_done(m_reporter, "repair",
+              fmt::format("repairs: {} statement{}", done->statements, done->statements == 1 ? "" : "s"), started);
     return {};
   }
 
@@ -141,7 +161,16 @@ class Deployment {
                     "may have dropped or renamed something Better Auth needs)");
       }
     }
-    step_done(m_reporter, "verify", "verified: nothing pending", started);
+    if (m_settings.schema) {
+      auto verdict = verify::verify_database(*m_connection, *m_settings.schema);
+      if (!verdict) return fail(std::move(verdict.error().within("verifying")));
+      if (verdict->refused())
+        return fail(Error(ErrorKind::migration_failed,
+                          "verifying: Better Auth would refuse the database after the deploy:\n  -> " +
+                              verdict->refusals.front().message)
+                        .with_hint("`authmigrate verify` lists every finding and the repair that fixes it"));
+    }
+    step_done(m_reporter, "verify", "verified: nothing pending, Better Auth accepts the schema", started);
     return {};
   }
 

@@ -17,7 +17,38 @@ std::string trim(std::string_view s) {
   auto e = s.find_last_not_of(" \t\r");
   return std::string(s.substr(b, e - b + 1));
 }
+// nullopt when the file does not exist.
+Result<std::optional<toml::table>> parse_toml(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::optional<toml::table>{};
+  auto text = base::read_file(path);
+  if (!text) return fail(std::move(text.error()));
+  try {
+    return std::optional<toml::table>(toml::parse(*text, path.string()));
+  } catch (const toml::parse_error& e) {
+    return fail(ErrorKind::config, fmt::format("{}:{}:{}: {}", path.string(), e.source().begin.line,
+                                               e.source().begin.column, e.description()));
+  }
+}
 }  // namespace
+
+Result<std::vector<std::string>> read_deploy_repairs(const std::filesystem::path& path) {
+  auto parsed = parse_toml(path);
+  if (!parsed) return fail(std::move(parsed.error()));
+  std::vector<std::string> repairs;
+  if (!*parsed) return repairs;
+  auto node = (**parsed)["deploy"]["repairs"];
+  if (!node) return repairs;
+  auto* list = node.as_array();
+  auto where = fmt::format("{}:{}", path.string(), node.node()->source().begin.line);
+  if (!list) return fail(ErrorKind::config, where + ": [deploy] repairs must be a list of repair names");
+  for (auto& item : *list) {
+    auto name = item.value<std::string>();
+    if (!name) return fail(ErrorKind::config, where + ": [deploy] repairs must hold strings (repair names)");
+    repairs.push_back(*name);
+  }
+  return repairs;
+}
 
 Result<std::vector<TargetSpec>> read_urls_file(const std::filesystem::path& path) {
   auto text = base::read_file(path);
@@ -43,17 +74,10 @@ Result<std::vector<TargetSpec>> read_urls_file(const std::filesystem::path& path
 
 Result<std::vector<TargetSpec>> read_database_entries(const std::filesystem::path& path,
                                                       const config::Environment& env) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return std::vector<TargetSpec>{};
-  auto text = base::read_file(path);
-  if (!text) return fail(std::move(text.error()));
-  toml::table root;
-  try {
-    root = toml::parse(*text, path.string());
-  } catch (const toml::parse_error& e) {
-    return fail(ErrorKind::config, fmt::format("{}:{}:{}: {}", path.string(), e.source().begin.line,
-                                               e.source().begin.column, e.description()));
-  }
+  auto parsed = parse_toml(path);
+  if (!parsed) return fail(std::move(parsed.error()));
+  if (!*parsed) return std::vector<TargetSpec>{};
+  toml::table& root = **parsed;
   std::vector<TargetSpec> out;
   std::vector<std::string> problems;
   auto* entries = root["database"].as_array();

@@ -25,4 +25,8 @@ Result<std::vector<TargetSpec>> read_urls_file(const std::filesystem::path& path
 // [[database]] tables of an authmigrate.toml; an empty list when there are none.
 Result<std::vector<TargetSpec>> read_database_entries(const std::filesystem::path& path, const config::Environment& env);
 
+// `[deploy] repairs = ["account-issuer", ...]` of an authmigrate.toml: the repairs every deploy
+// runs (names as `authmigrate repair` takes them); empty when the file or the key is absent.
+Result<std::vector<std::string>> read_deploy_repairs(const std::filesystem::path& path);
+
 }  // namespace authmigrate::deploy

@@ -29,6 +29,7 @@ void add_deploy_command(CLI::App& app, Action& action);
 void add_schema_command(CLI::App& app, Action& action);  // schema export
 void add_init_command(CLI::App& app, Action& action);
 void add_verify_command(CLI::App& app, Action& action);
+void add_repair_command(CLI::App& app, Action& action);
 
 inline constexpr const char* k_version = "0.1.0";
 

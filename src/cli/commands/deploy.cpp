@@ -14,6 +14,7 @@
 #include <authmigrate/deploy/many_databases.hpp>
 #include <authmigrate/deploy/preflight.hpp>
 #include <authmigrate/deploy/targets.hpp>
+#include <authmigrate/repair/repair_request.hpp>
 #include <authmigrate/migrations/migration_file.hpp>
 
 #include "../exit_codes.hpp"
@@ -40,11 +41,13 @@ struct DeployOptions {
   bool allow_out_of_order = false;
   bool allow_missing = false;
   std::string tx_mode = "all";
+  std::vector<std::string> repairs;
 };
 
 struct Prepared {
   std::vector<deploy::DeployTarget> targets;
   std::optional<sync::LoadedSchema> schema;
+  std::vector<repair::RepairRequest> repairs;
 };
 
 using Folders = std::map<std::filesystem::path, std::shared_ptr<const std::vector<migrations::MigrationFile>>>;
@@ -58,6 +61,17 @@ Result<std::shared_ptr<const std::vector<migrations::MigrationFile>>> read_folde
   auto shared = std::make_shared<const std::vector<migrations::MigrationFile>>(std::move(*files));
   folders.emplace(dir, shared);
   return shared;
+}
+
+// --repair, else [deploy] repairs of authmigrate.toml: only what the user named.
+Result<std::vector<repair::RepairRequest>> named_repairs(const DeployOptions& options) {
+  std::vector<std::string> names = options.repairs;
+  if (names.empty()) {
+    auto listed = deploy::read_deploy_repairs(options.common.config_path.empty() ? "authmigrate.toml" : options.common.config_path);
+    if (!listed) return fail(std::move(listed.error()));
+    names = std::move(*listed);
+  }
+  return repair::parse_repairs(names);
 }
 
 // Everything that can be checked without a database, every problem at once.
@@ -119,6 +133,11 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
   auto schema = ctx.schema(false);
   if (!schema) problems.push_back(schema.error().describe());
   else prepared.schema = std::move(*schema);
+  auto repairs = named_repairs(options);
+  if (!repairs) problems.push_back(repairs.error().describe());
+  else prepared.repairs = std::move(*repairs);
+  if (repairs && !repairs->empty() && schema && !*schema)
+    problems.push_back("a repair needs the Better Auth schema: pass --config or --schema, or add authmigrate.toml [better_auth]");
   AM_TRY(deploy::problems_to_error(problems));
   ctx.reporter().emit(report::info("deploy.preflight",
                                    fmt::format("preflight passed: {} database{}", prepared.targets.size(),
@@ -204,6 +223,9 @@ void add_deploy_command(CLI::App& app, Action& action) {
   cmd->add_option("--log-file", o->log_file, "Also write the log to FILE (created 0600)");
   cmd->add_flag("--allow-out-of-order", o->allow_out_of_order, "Apply new files that sort before applied ones");
   cmd->add_flag("--allow-missing", o->allow_missing, "Go on when applied files are gone from the folder");
+  cmd->add_option("--repair", o->repairs,
+                  "Run this repair before migrating (repeatable; see `authmigrate repair --help`); overrides "
+                  "[deploy] repairs in authmigrate.toml");
   add_tx_mode_option(*cmd, o->tx_mode,
                      "all: the schema change and every pending file in one transaction (PostgreSQL, SQLite); "
                      "file: one transaction per file");
@@ -224,6 +246,7 @@ void add_deploy_command(CLI::App& app, Action& action) {
         if (o->backup) settings.backup = backup::BackupOptions{o->backup_dir, o->keep};
         settings.schema = prepared->schema ? &prepared->schema->schema : nullptr;
         settings.plan = {o->allow_out_of_order, o->allow_missing};
+        settings.repairs = prepared->repairs;
         settings.tx_mode = *migrations::parse_tx_mode(o->tx_mode);
         settings.tool_version = fmt::format("authmigrate {}", k_version);
         settings.on_open = [&](db::Connection* c) { watcher.watch(c); };
