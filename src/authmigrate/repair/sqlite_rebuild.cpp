@@ -44,7 +44,7 @@ std::string default_clause(const std::string& sql) {
 Result<void> refuse_what_the_catalog_cannot_carry(const std::string& table, const std::string& create_sql) {
   static const std::regex check(R"(\bcheck\s*\()", std::regex::icase);
   static const std::regex trailing(R"(\)\s*(without\s+rowid|strict)\b[^)]*$)", std::regex::icase);
-  static const std::regex generated(R"(\b(generated\s+always|as\s*\()", std::regex::icase);
+  static const std::regex generated(R"(\b(generated\s+always|as\s*\())", std::regex::icase);
   if (std::regex_search(create_sql, check)) return fail(refused(table, "it has a CHECK constraint"));
   if (std::regex_search(create_sql, trailing)) return fail(refused(table, "it is WITHOUT ROWID or STRICT"));
   if (std::regex_search(create_sql, generated)) return fail(refused(table, "it has a generated column"));
