@@ -9,6 +9,7 @@
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/repair/run_repairs.hpp>
 #include <authmigrate/sync/schema_sync.hpp>
+#include <authmigrate/topology/direct_url.hpp>
 #include <authmigrate/topology/writable.hpp>
 #include <authmigrate/verify/verdict.hpp>
 
@@ -39,15 +40,14 @@ class Deployment {
   Result<void> run(DeployOutcome& outcome) {
     AM_TRY(wait());
     AM_TRY(topology::require_writable(*m_connection, m_target.url));
-    if ((m_settings.backup || !m_settings.repairs.empty()) && !m_connection->pooler().empty()) {
-      return fail(Error(ErrorKind::config, fmt::format("{} cannot run through a transaction pooler ({}): "
-                                                       "{}",
-                                                       m_settings.backup ? "--backup" : "a repair",
-                                                       m_connection->pooler(),
-                                                       m_settings.backup ? "the dump needs a session of its own"
-                                                                         : "SQLite-style rebuilds and MySQL DDL need a session of their own"))
-                      .with_hint("migrate through a direct connection: --direct-url, or DIRECT_URL in the "
-                                 "environment; nothing was changed"));
+    if (!m_connection->pooler().empty()) {
+      if (m_settings.backup)
+        return fail(topology::pooler_refusal(fmt::format(
+            "--backup cannot run through a transaction pooler ({}): the dump needs a session of its own",
+            m_connection->pooler())));
+      if (!m_settings.repairs.empty())
+        return fail(topology::pooler_refusal(
+            fmt::format("a repair cannot run through a transaction pooler ({})", m_connection->pooler())));
     }
     migrations::MigrationLock lock(*m_connection);
     AM_TRY(take_lock(lock));

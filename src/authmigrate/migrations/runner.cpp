@@ -1,4 +1,5 @@
 #include <authmigrate/migrations/runner.hpp>
+#include <authmigrate/topology/direct_url.hpp>
 
 #include <fmt/format.h>
 
@@ -121,12 +122,10 @@ class PooledTransaction {
   Result<void> refuse_outside_files(const std::vector<const PlannedMigration*>& pending) const {
     for (const auto* entry : pending) {
       if (entry->file->in_transaction) continue;
-      return fail(Error(ErrorKind::config,
-                        fmt::format("{} runs outside a transaction (authmigrate:no-transaction), which cannot be done "
-                                    "through a transaction pooler ({})",
-                                    entry->file_name, m_db.pooler()))
-                      .with_hint("migrate through a direct connection: --direct-url, or DIRECT_URL in the "
-                                 "environment; nothing was changed"));
+      return fail(topology::pooler_refusal(
+          fmt::format("{} runs outside a transaction (authmigrate:no-transaction), which cannot be done "
+                      "through a transaction pooler ({})",
+                      entry->file_name, m_db.pooler())));
     }
     return {};
   }

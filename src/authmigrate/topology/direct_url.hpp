@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include <authmigrate/base/error.hpp>
 #include <authmigrate/config/environment.hpp>
 
 namespace authmigrate::topology {
@@ -22,5 +23,8 @@ const std::vector<std::string>& direct_url_variables();
 
 // `flag` wins; then the first variable that is set and not empty.
 std::optional<DirectUrl> find_direct_url(const config::Environment& env, std::string_view flag);
+
+// What cannot run through a transaction pooler (kind config), with the hint naming the direct URL.
+Error pooler_refusal(std::string message);
 
 }  // namespace authmigrate::topology

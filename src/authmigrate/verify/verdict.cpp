@@ -11,6 +11,11 @@
 
 namespace authmigrate::verify {
 
+bool Verdict::has(FindingKind kind) const {
+  return std::any_of(refusals.begin(), refusals.end(), [&](const Finding& f) { return f.kind == kind; }) ||
+         std::any_of(drift.begin(), drift.end(), [&](const Finding& f) { return f.kind == kind; });
+}
+
 Verdict judge(const schema::Schema& wanted, const dialect::LiveSchema& tables, const dialect::LiveSchema& live,
               const dialect::SqlDialect& d) {
   return {check_schema(wanted, tables), find_drift(wanted, live, d)};

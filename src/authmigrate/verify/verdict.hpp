@@ -19,6 +19,7 @@ struct Verdict {
   std::vector<Finding> drift;
 
   bool refused() const { return !refusals.empty(); }
+  bool has(FindingKind kind) const;
 };
 
 Verdict judge(const schema::Schema& wanted, const dialect::LiveSchema& tables, const dialect::LiveSchema& live,

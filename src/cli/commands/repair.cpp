@@ -6,6 +6,7 @@
 #include <authmigrate/backup/backup.hpp>
 #include <authmigrate/migrations/migration_lock.hpp>
 #include <authmigrate/repair/run_repairs.hpp>
+#include <authmigrate/topology/direct_url.hpp>
 #include <authmigrate/topology/writable.hpp>
 #include <authmigrate/verify/verdict.hpp>
 
@@ -26,13 +27,6 @@ struct RepairOptions {
   std::string backup_dir = ".authmigrate/backups";
 };
 
-Result<void> refuse_pooler(db::Connection& connection) {
-  if (connection.pooler().empty()) return {};
-  return fail(Error(ErrorKind::config, fmt::format("a repair cannot run through a transaction pooler ({})", connection.pooler()))
-                  .with_hint("repair through a direct connection: --direct-url, or DIRECT_URL in the environment; "
-                             "nothing was changed"));
-}
-
 Result<int> repair_database(Context& ctx, const RepairOptions& options,
                             const std::vector<repair::RepairRequest>& requests, const schema::Schema& wanted) {
   auto db = OpenDatabase::open(ctx);
@@ -40,7 +34,9 @@ Result<int> repair_database(Context& ctx, const RepairOptions& options,
   db::Connection& connection = (*db)->connection();
   if (!options.dry_run) {
     AM_TRY(topology::require_writable(connection, (*db)->url()));
-    AM_TRY(refuse_pooler(connection));
+    if (!connection.pooler().empty())
+      return fail(topology::pooler_refusal(
+          fmt::format("a repair cannot run through a transaction pooler ({})", connection.pooler())));
   }
   migrations::MigrationLock lock(connection);
   if (!options.dry_run) AM_TRY(lock.acquire(ctx.lock_deadline(), ctx.reporter()));

@@ -1,5 +1,4 @@
 // `authmigrate status`: applied, pending, edited, missing and interrupted migrations. Changes nothing.
-#include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
@@ -38,11 +37,7 @@ std::string describe(const migrations::PlannedMigration& entry) {
 }
 
 // A finding `migrate` cannot mend: a required column Better Auth never writes.
-bool needs_repair(const verify::Verdict& verdict) {
-  return std::any_of(verdict.refusals.begin(), verdict.refusals.end(), [](const verify::Finding& f) {
-    return f.kind == verify::FindingKind::unexpected_required_column;
-  });
-}
+bool needs_repair(const verify::Verdict& verdict) { return verdict.has(verify::FindingKind::unexpected_required_column); }
 
 // Never "up to date" for a database Better Auth would refuse.
 std::string schema_state(size_t pending, const verify::Verdict& verdict) {

@@ -21,11 +21,6 @@ report::Event finding_event(const verify::Finding& finding) {
   return event;
 }
 
-bool any_of_kind(const verify::Verdict& verdict, verify::FindingKind kind) {
-  return std::any_of(verdict.refusals.begin(), verdict.refusals.end(),
-                     [&](const verify::Finding& f) { return f.kind == kind; });
-}
-
 }  // namespace
 
 void report_findings(report::Reporter& reporter, const verify::Verdict& verdict, bool with_missing) {
@@ -36,7 +31,7 @@ void report_findings(report::Reporter& reporter, const verify::Verdict& verdict,
 
 std::string next_steps(const verify::Verdict& verdict) {
   std::vector<std::string> steps;
-  if (any_of_kind(verdict, verify::FindingKind::missing_table) || any_of_kind(verdict, verify::FindingKind::missing_column))
+  if (verdict.has(verify::FindingKind::missing_table) || verdict.has(verify::FindingKind::missing_column))
     steps.push_back("`authmigrate migrate` adds the missing tables and columns");
   std::vector<std::string> repairs;
   for (const auto& finding : verdict.refusals) {
