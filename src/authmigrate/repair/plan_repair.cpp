@@ -1,7 +1,6 @@
 #include <authmigrate/repair/plan_repair.hpp>
 
 #include <algorithm>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -119,11 +118,20 @@ Result<RepairPlan> apikey_reference_id(const RepairRequest& request, const schem
   return plan;
 }
 
+// -?[0-9]+(\.[0-9]+)?
+bool is_number(std::string_view text) {
+  if (text.starts_with('-')) text.remove_prefix(1);
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto dot = text.find('.');
+  return dot == std::string_view::npos ? digits(text) : digits(text.substr(0, dot)) && digits(text.substr(dot + 1));
+}
+
 }  // namespace
 
 std::string default_literal(const dialect::SqlDialect& d, std::string_view value) {
-  static const std::regex number(R"(-?[0-9]+(\.[0-9]+)?)");
-  if (std::regex_match(value.begin(), value.end(), number)) return std::string(value);
+  if (is_number(value)) return std::string(value);
   if (value == "true" || value == "false") return d.boolean_literal(value == "true");
   if (value == "now") return d.timestamp_default().value_or("CURRENT_TIMESTAMP");
   return d.string_literal(value);

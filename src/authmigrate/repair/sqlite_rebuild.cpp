@@ -1,8 +1,8 @@
 #include <authmigrate/repair/sqlite_rebuild.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
-#include <regex>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -33,21 +33,75 @@ Result<db::QueryResult> ask(db::Connection& connection, const std::string& sql, 
   return rows;
 }
 
+// The words (lower case) and punctuation of a statement; anything quoted ('text', "name", `name`,
+// [name]) is one token "'" so that a column called "check" is not the keyword.
+std::vector<std::string> sql_tokens(std::string_view sql) {
+  std::vector<std::string> tokens;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t i = 0; i < sql.size();) {
+    char c = sql[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+    } else if (c == '\'' || c == '"' || c == '`' || c == '[') {
+      char close = c == '[' ? ']' : c;
+      size_t end = sql.find(close, i + 1);
+      tokens.emplace_back("'");
+      i = end == std::string_view::npos ? sql.size() : end + 1;
+    } else if (word(c)) {
+      size_t end = i;
+      while (end < sql.size() && word(sql[end])) ++end;
+      tokens.push_back(lower(sql.substr(i, end - i)));
+      i = end;
+    } else {
+      tokens.emplace_back(1, c);
+      ++i;
+    }
+  }
+  return tokens;
+}
+
+bool has_pair(const std::vector<std::string>& tokens, std::string_view first, std::string_view second) {
+  for (size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (tokens[i] == first && tokens[i + 1] == second) return true;
+  return false;
+}
+
+bool has_token(const std::vector<std::string>& tokens, std::string_view token) {
+  return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+}
+
+// A literal or one of the keywords CREATE TABLE takes bare: current_time/date/timestamp, null,
+// true, false, a number, 'text', x'blob'.
+bool is_bare_default(std::string_view sql) {
+  static const std::vector<std::string> keywords{"current_time", "current_date", "current_timestamp", "null", "true", "false"};
+  std::string low = lower(sql);
+  if (std::find(keywords.begin(), keywords.end(), low) != keywords.end()) return true;
+  size_t sign = !low.empty() && (low[0] == '-' || low[0] == '+') ? 1 : 0;
+  if (low.size() > sign && low.find_first_not_of("0123456789.", sign) == std::string::npos) return true;
+  if (low.starts_with("x'")) low.erase(0, 1);
+  if (low.size() < 2 || low.front() != '\'' || low.back() != '\'') return false;
+  std::string_view inside = std::string_view(low).substr(1, low.size() - 2);
+  for (size_t i = 0; i < inside.size(); ++i) {
+    if (inside[i] != '\'') continue;
+    if (i + 1 >= inside.size() || inside[i + 1] != '\'') return false;  // a quote inside must be doubled
+    ++i;
+  }
+  return true;
+}
+
 // A default as CREATE TABLE must write it: keywords and literals bare, any other expression in
 // parentheses (pragma table_info reports it without them).
 std::string default_clause(const std::string& sql) {
-  static const std::regex bare(R"(^(current_time|current_date|current_timestamp|null|true|false|[-+]?[0-9.]+|'([^']|'')*'|x'[0-9a-f]*')$)",
-                               std::regex::icase);
-  return std::regex_match(sql, bare) ? " default " + sql : " default (" + sql + ")";
+  return is_bare_default(sql) ? " default " + sql : " default (" + sql + ")";
 }
 
-Result<void> refuse_what_the_catalog_cannot_carry(const std::string& table, const std::string& create_sql) {
-  static const std::regex check(R"(\bcheck\s*\()", std::regex::icase);
-  static const std::regex trailing(R"(\)\s*(without\s+rowid|strict)\b[^)]*$)", std::regex::icase);
-  static const std::regex generated(R"(\b(generated\s+always|as\s*\())", std::regex::icase);
-  if (std::regex_search(create_sql, check)) return fail(refused(table, "it has a CHECK constraint"));
-  if (std::regex_search(create_sql, trailing)) return fail(refused(table, "it is WITHOUT ROWID or STRICT"));
-  if (std::regex_search(create_sql, generated)) return fail(refused(table, "it has a generated column"));
+Result<void> refuse_what_the_catalog_cannot_carry(const std::string& table, const std::vector<std::string>& tokens) {
+  if (has_pair(tokens, "check", "(")) return fail(refused(table, "it has a CHECK constraint"));
+  auto last_paren = std::find(tokens.rbegin(), tokens.rend(), ")");
+  bool options = std::any_of(tokens.rbegin(), last_paren, [](const std::string& t) { return t == "without" || t == "strict"; });
+  if (options) return fail(refused(table, "it is WITHOUT ROWID or STRICT"));
+  if (has_pair(tokens, "generated", "always") || has_pair(tokens, "as", "("))
+    return fail(refused(table, "it has a generated column"));
   return {};
 }
 
@@ -165,7 +219,8 @@ Result<std::vector<std::string>> sqlite_rebuild(db::Connection& connection, cons
   auto create = ask(connection, "select sql from sqlite_master where type = 'table' and name = $1", table);
   if (!create) return fail(std::move(create.error()));
   std::string create_sql = create->rows.empty() ? "" : create->rows[0][0].value_or("");
-  AM_TRY(refuse_what_the_catalog_cannot_carry(table, create_sql));
+  auto tokens = sql_tokens(create_sql);
+  AM_TRY(refuse_what_the_catalog_cannot_carry(table, tokens));
   auto columns = read_columns(connection, table);
   if (!columns) return fail(std::move(columns.error()));
   std::set<std::string> dropped;
@@ -178,8 +233,7 @@ Result<std::vector<std::string>> sqlite_rebuild(db::Connection& connection, cons
   }
   std::erase_if(*columns, [&](const ColumnInfo& c) { return dropped.count(c.name) > 0; });
   int pk_columns = static_cast<int>(std::count_if(columns->begin(), columns->end(), [](const ColumnInfo& c) { return c.pk > 0; }));
-  static const std::regex autoincrement(R"(\bautoincrement\b)", std::regex::icase);
-  bool autoinc = std::regex_search(create_sql, autoincrement);
+  bool autoinc = has_token(tokens, "autoincrement");
   std::vector<std::string> parts, names;
   for (const auto& c : *columns) {
     parts.push_back(column_definition(d, c, pk_columns == 1 && c.pk == 1, autoinc));
