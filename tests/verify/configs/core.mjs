@@ -1,0 +1,2 @@
+// core: the four tables, no plugins.
+export default () => ({ emailAndPassword: { enabled: true } });
