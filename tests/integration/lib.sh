@@ -183,3 +183,7 @@ expect_err() { [[ "$ERR" == *"$1"* ]] || fail "stderr lacks: $1"; }
 expect_eq() { [ "$1" = "$2" ] || fail "expected [$2], got [$1]${3:+ ($3)}"; }
 
 migration() { printf '%s' "$2" > "better-auth_migrations/$1"; }
+
+# An identifier quoted for the suite's database, and the text type MySQL can index and default.
+q() { [ "$DB_KIND" = mysql ] && echo "\`$1\`" || echo "\"$1\""; }
+text_type() { [ "$DB_KIND" = mysql ] && echo 'varchar(255)' || echo text; }

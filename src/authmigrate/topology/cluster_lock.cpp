@@ -1,6 +1,5 @@
 #include <authmigrate/topology/cluster_lock.hpp>
 
-#include <functional>
 #include <random>
 #include <thread>
 
@@ -19,11 +18,12 @@ bool has_code(const Error& error, std::string_view code) { return error.server_c
 // Run again, the statement sees the settled state; the lock's statements are each safe to repeat.
 constexpr int k_conflict_retries = 8;
 
-Result<db::QueryResult> retry_conflicts(const std::function<Result<db::QueryResult>()>& statement) {
-  auto result = statement();
+Result<db::QueryResult> query_retrying(db::Connection& db, std::string_view sql,
+                                       const std::vector<db::Value>& params = {}) {
+  auto result = db.query(sql, params);
   for (int attempt = 1; attempt <= k_conflict_retries && !result && has_code(result.error(), "1213"); ++attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
-    result = statement();
+    result = db.query(sql, params);
   }
   return result;
 }
@@ -31,19 +31,15 @@ Result<db::QueryResult> retry_conflicts(const std::function<Result<db::QueryResu
 // Only the first deployer creates the table: a DDL statement replicates in total order and aborts
 // whatever another node's holder is doing with the table at that moment.
 Result<void> ensure_lock_table(db::Connection& db) {
-  auto exists = retry_conflicts([&] {
-    return db.query("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND "
-                    "table_name = $1",
-                    {std::string(k_cluster_lock_table)});
-  });
+  auto exists = query_retrying(db,
+                               "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND "
+                               "table_name = $1",
+                               {std::string(k_cluster_lock_table)});
   if (!exists) return fail(std::move(exists.error()));
   if (exists->rows.at(0).at(0) != db::Value("0")) return {};
-  AM_TRY(retry_conflicts([&] {
-    return db.query(fmt::format("CREATE TABLE IF NOT EXISTS {} (name VARCHAR(64) NOT NULL PRIMARY KEY, holder "
-                                "VARCHAR(255) NOT NULL, expires_at DATETIME(3) NOT NULL) ENGINE=InnoDB",
-                                k_cluster_lock_table),
-                    {});
-  }));
+  AM_TRY(query_retrying(db, fmt::format("CREATE TABLE IF NOT EXISTS {} (name VARCHAR(64) NOT NULL PRIMARY KEY, "
+                                        "holder VARCHAR(255) NOT NULL, expires_at DATETIME(3) NOT NULL) ENGINE=InnoDB",
+                                        k_cluster_lock_table)));
   return {};
 }
 
@@ -74,8 +70,7 @@ Result<void> ClusterLock::prepare() {
   // Reads wait until this node has applied what the cluster committed before them.
   AM_TRY(m_db.execute("SET SESSION wsrep_sync_wait = 1"));
   AM_TRY(ensure_lock_table(m_db));
-  auto who = retry_conflicts(
-      [&] { return m_db.query("SELECT CONCAT(@@wsrep_node_name, ' connection ', CONNECTION_ID())", {}); });
+  auto who = query_retrying(m_db, "SELECT CONCAT(@@wsrep_node_name, ' connection ', CONNECTION_ID())", {});
   if (!who) return fail(std::move(who.error()));
   m_token = fmt::format("{} ({})", who->rows.at(0).at(0).value_or("?"), random_part());
   m_prepared = true;
@@ -83,20 +78,17 @@ Result<void> ClusterLock::prepare() {
 }
 
 Result<void> ClusterLock::take_over_expired(report::Reporter& reporter) {
-  auto stale = retry_conflicts([&] {
-    return m_db.query(fmt::format("SELECT holder FROM {} WHERE name = $1 AND expires_at < UTC_TIMESTAMP(3)",
-                                  k_cluster_lock_table),
-                      {std::string(k_lock_name)});
-  });
+  auto stale = query_retrying(m_db,
+                              fmt::format("SELECT holder FROM {} WHERE name = $1 AND expires_at < UTC_TIMESTAMP(3)",
+                                          k_cluster_lock_table),
+                              {std::string(k_lock_name)});
   if (!stale) return fail(std::move(stale.error()));
   if (stale->rows.empty()) return {};
   auto holder = stale->rows.at(0).at(0).value_or("");
-  AM_TRY(retry_conflicts([&] {
-    return m_db.query(fmt::format("DELETE FROM {} WHERE name = $1 AND holder = $2 AND expires_at < "
-                                  "UTC_TIMESTAMP(3)",
-                                  k_cluster_lock_table),
-                      {std::string(k_lock_name), holder});
-  }));
+  AM_TRY(query_retrying(m_db,
+                        fmt::format("DELETE FROM {} WHERE name = $1 AND holder = $2 AND expires_at < UTC_TIMESTAMP(3)",
+                                    k_cluster_lock_table),
+                        {std::string(k_lock_name), holder}));
   reporter.emit(report::warning("lock.expired", fmt::format("the migration lock of {} had expired (that deployer "
                                                             "stopped without releasing it): taking it over",
                                                             holder)));
@@ -117,12 +109,11 @@ Result<bool> ClusterLock::try_once(report::Reporter& reporter) {
 }
 
 Result<void> ClusterLock::renew() {
-  auto renewed = retry_conflicts([&] {
-    return m_db.query(fmt::format("UPDATE {} SET expires_at = UTC_TIMESTAMP(3) + INTERVAL {} SECOND WHERE name = "
-                                  "$1 AND holder = $2",
-                                  k_cluster_lock_table, m_lease.count()),
-                      {std::string(k_lock_name), m_token});
-  });
+  auto renewed = query_retrying(m_db,
+                                fmt::format("UPDATE {} SET expires_at = UTC_TIMESTAMP(3) + INTERVAL {} SECOND WHERE "
+                                            "name = $1 AND holder = $2",
+                                            k_cluster_lock_table, m_lease.count()),
+                                {std::string(k_lock_name), m_token});
   if (!renewed) return fail(std::move(renewed.error().within("renewing the migration lock")));
   if (holder() == m_token) return {};
   return fail(Error(ErrorKind::lock_timeout, "the migration lock was taken over: its lease ran out while this run "
@@ -131,19 +122,16 @@ Result<void> ClusterLock::renew() {
 }
 
 Result<void> ClusterLock::release() {
-  auto deleted = retry_conflicts([&] {
-    return m_db.query(fmt::format("DELETE FROM {} WHERE name = $1 AND holder = $2", k_cluster_lock_table),
-                      {std::string(k_lock_name), m_token});
-  });
+  auto deleted = query_retrying(m_db,
+                                fmt::format("DELETE FROM {} WHERE name = $1 AND holder = $2", k_cluster_lock_table),
+                                {std::string(k_lock_name), m_token});
   if (!deleted) return fail(std::move(deleted.error()));
   return {};
 }
 
 std::string ClusterLock::holder() {
-  auto r = retry_conflicts([&] {
-    return m_db.query(fmt::format("SELECT holder FROM {} WHERE name = $1", k_cluster_lock_table),
-                      {std::string(k_lock_name)});
-  });
+  auto r = query_retrying(m_db, fmt::format("SELECT holder FROM {} WHERE name = $1", k_cluster_lock_table),
+                          {std::string(k_lock_name)});
   if (!r || r->rows.empty()) return {};
   return r->rows.at(0).at(0).value_or("");
 }

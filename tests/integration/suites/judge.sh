@@ -22,7 +22,6 @@ suite_supports() {
 
 export PATH="$JUDGE_DIR/node_modules/.bin:$PATH" BETTER_AUTH_TELEMETRY=0 NODE_NO_WARNINGS=1
 
-q() { [ "$DB_KIND" = mysql ] && echo "\`$1\`" || echo "\"$1\""; }
 node_db_url() { [ "$DB_KIND" = sqlite ] && echo "$WORK/test.db" || echo "$DB_URL"; }
 
 judge() {  # check|signup config
@@ -61,8 +60,6 @@ migrated() {  # config
   expect_rc 0
 }
 
-text_type() { [ "$DB_KIND" = mysql ] && echo 'varchar(255)' || echo text; }
-time_type() { [ "$DB_KIND" = postgres ] && echo timestamptz || echo timestamp; }
 
 # A NOT NULL column without a default, added to a table that has rows or not (SQLite: the table is
 # made again with it, as an older tool would have left it).

@@ -3,9 +3,6 @@
 # the named repairs (--dry-run first, then for real; SQLite by the table rebuild) mend it, keep
 # every row, and are idempotent.
 
-q() { [ "$DB_KIND" = mysql ] && echo "\`$1\`" || echo "\"$1\""; }
-text_type() { [ "$DB_KIND" = mysql ] && echo 'varchar(255)' || echo text; }
-
 has_column() {  # table column
   case $DB_KIND in
     sqlite) sql "SELECT count(*) FROM pragma_table_info('$1') WHERE name = '$2'" ;;
