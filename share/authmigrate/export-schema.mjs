@@ -489,6 +489,12 @@ async function importConfig(configFile, cwd) {
 // --- the export -------------------------------------------------------------------------------
 
 // getAuthTables(options) as authmigrate-schema/1 (keys in their original order: the DDL's order).
+// database.schemaName (PostgreSQL, better-auth 1.7.7+), when the config sets one.
+function schemaNameOf(options) {
+	const name = options.database?.schemaName;
+	return typeof name === "string" && name.length > 0 ? { schemaName: name } : {};
+}
+
 export function toSchemaJson(tables, options, betterAuthVersion) {
 	const out = {};
 	for (const [key, table] of Object.entries(tables)) {
@@ -519,6 +525,7 @@ export function toSchemaJson(tables, options, betterAuthVersion) {
 		format: FORMAT,
 		betterAuthVersion,
 		generateId: generateId === "uuid" || generateId === "serial" ? generateId : "default",
+		...schemaNameOf(options),
 		tables: out,
 	};
 }

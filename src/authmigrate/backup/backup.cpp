@@ -54,8 +54,8 @@ Result<void> make_private_dir(const fs::path& dir) {
   return {};
 }
 
-Result<std::vector<std::string>> table_names(db::Connection& connection) {
-  auto live = dialect::introspect(connection);
+Result<std::vector<std::string>> table_names(db::Connection& connection, const std::string& schema_name) {
+  auto live = dialect::introspect(connection, schema_name);
   if (!live) return fail(std::move(live.error()));
   std::vector<std::string> names;
   for (const auto& t : live->tables) names.push_back(t.name);
@@ -91,9 +91,10 @@ Result<Backup> take_backup(const config::DatabaseUrl& url, db::Connection& conne
   auto started = std::chrono::steady_clock::now();
   AM_TRY(make_private_dir(options.dir));
   Backup backup;
-  auto tables = table_names(connection);
+  auto tables = table_names(connection, options.schema_name);
   if (!tables) return fail(std::move(tables.error().within("listing tables before the backup")));
   backup.tables_before = std::move(*tables);
+  backup.schema_name = options.schema_name;
   auto label = backup_label(url);
   backup.file = options.dir / (label + "-" + compact_time() + extension(url.dialect));
   fs::path partial = backup.file.string() + ".partial";
@@ -134,14 +135,16 @@ Result<void> restore_backup(const Backup& backup, const config::DatabaseUrl& url
     AM_TRY(copy_sqlite(backup.file, url.database));
   } else {
     // Tables the failed deploy created are not in the copy: drop them first.
-    auto now = table_names(connection);
+    auto now = table_names(connection, backup.schema_name);
     if (!now) return fail(std::move(now.error().within("listing tables before the restore")));
     std::string drops;
     for (const auto& table : *now) {
       if (std::find(backup.tables_before.begin(), backup.tables_before.end(), table) != backup.tables_before.end()) {
         continue;
       }
-      drops += fmt::format("DROP TABLE IF EXISTS {}{}; ", connection.quote_identifier(table),
+      std::string name = connection.quote_identifier(table);
+      if (!backup.schema_name.empty()) name = connection.quote_identifier(backup.schema_name) + "." + name;
+      drops += fmt::format("DROP TABLE IF EXISTS {}{}; ", name,
                            url.dialect == Dialect::postgres ? " CASCADE" : "");
     }
     if (!drops.empty()) {

@@ -18,11 +18,13 @@ namespace authmigrate::backup {
 struct BackupOptions {
   std::filesystem::path dir = ".authmigrate/backups";
   int keep = 0;  // keep the newest N backups of this database (0: keep all)
+  std::string schema_name;  // PostgreSQL database.schemaName: its tables are the ones a restore checks
 };
 
 struct Backup {
   std::filesystem::path file;
   std::vector<std::string> tables_before;  // what existed when the copy was taken
+  std::string schema_name;                 // where they were listed (empty: the current schema)
 };
 
 // Takes the copy; fails (kind io) when the dump fails or the disk is full, leaving no partial file.

@@ -55,7 +55,9 @@ class Deployment {
     std::optional<backup::Backup> copy;
     if (m_settings.backup) {
       auto started = Clock::now();
-      auto taken = backup::take_backup(m_target.url, *m_connection, *m_settings.backup, m_reporter);
+      backup::BackupOptions options = *m_settings.backup;
+      if (m_settings.schema) options.schema_name = m_settings.schema->schema_name;
+      auto taken = backup::take_backup(m_target.url, *m_connection, options, m_reporter);
       if (!taken) return fail(std::move(taken.error().with_hint("nothing was migrated: the backup must succeed first")));
       copy = std::move(*taken);
       step_done(m_reporter, "backup", "backup taken", started);

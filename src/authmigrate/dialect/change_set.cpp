@@ -9,6 +9,9 @@ std::vector<std::string> render_statements(const SqlDialect& dialect, const sche
                                            const ChangeSet& changes) {
   std::vector<std::string> statements;
   std::vector<std::string> deferred_indexes;  // created after every table and column exists
+  // database.schemaName: the schema is made first, and only when a table is to be created in it.
+  if (!schema.schema_name.empty() && !changes.tables_to_create.empty())
+    statements.push_back("create schema if not exists " + dialect.quote_identifier(schema.schema_name));
   for (const auto& add : changes.columns_to_add) {
     const schema::SchemaTable* table = schema.find(add.table);
     if (!table) continue;
@@ -19,8 +22,8 @@ std::vector<std::string> render_statements(const SqlDialect& dialect, const sche
       // Unique becomes its own index here: SQLite cannot ADD a UNIQUE column.
       if (field.index || field.unique) {
         deferred_indexes.push_back(render_create_index(
-            dialect, schema::field_index_name(table->name, column->name, field.unique), table->name,
-            {column->name}, field.unique));
+            dialect, schema::field_index_name(table->name, column->name, field.unique), schema.schema_name,
+            table->name, {column->name}, field.unique));
       }
       statements.push_back(render_add_column(dialect, schema, *table, *column));
     }
@@ -32,14 +35,14 @@ std::vector<std::string> render_statements(const SqlDialect& dialect, const sche
     for (const auto& column : table->columns) {
       // A unique field is already unique inline; only plain indexes need a statement.
       if (column.field.index && !column.field.unique) {
-        deferred_indexes.push_back(render_create_index(
-            dialect, schema::field_index_name(table->name, column.name, false), table->name, {column.name}, false));
+        deferred_indexes.push_back(render_create_index(dialect, schema::field_index_name(table->name, column.name, false),
+                                                       schema.schema_name, table->name, {column.name}, false));
       }
     }
   }
   for (const auto& add : changes.indexes_to_add) {
     deferred_indexes.push_back(
-        render_create_index(dialect, add.index.name, add.table, add.index.columns, add.index.unique));
+        render_create_index(dialect, add.index.name, schema.schema_name, add.table, add.index.columns, add.index.unique));
   }
   statements.insert(statements.end(), deferred_indexes.begin(), deferred_indexes.end());
   return statements;

@@ -29,7 +29,8 @@ struct ChangeSet {
   bool empty() const { return columns_to_add.empty() && tables_to_create.empty() && indexes_to_add.empty(); }
 };
 
-// The statements, without terminators. Names in `changes` must exist in `schema`.
+// The statements, without terminators. Names in `changes` must exist in `schema`. With a
+// schema name, `create schema if not exists` comes first when a table is to be created.
 std::vector<std::string> render_statements(const SqlDialect& dialect, const schema::Schema& schema,
                                            const ChangeSet& changes);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <variant>
 
+#include <fmt/format.h>
+
 namespace authmigrate::dialect {
 
 namespace {
@@ -40,7 +42,7 @@ std::string render_column(const SqlDialect& dialect, const schema::Schema& schem
   if (field.is_required()) out += " not null";
   if (path == Path::create_table && field.unique) out += " unique";
   if (column.reference) {
-    out += " references " + dialect.quote_identifier(column.reference->table) + " (" +
+    out += " references " + table_name(dialect, schema.schema_name, column.reference->table) + " (" +
            dialect.quote_identifier(column.reference->column) + ") on delete " + column.reference->on_delete;
   }
   return out;
@@ -91,7 +93,8 @@ std::string column_type(const SqlDialect& dialect, const schema::Schema& schema,
 std::string render_create_table(const SqlDialect& dialect, const schema::Schema& schema,
                                 const schema::SchemaTable& table) {
   IdColumn id = dialect.id_column(schema.id_generation);
-  std::string out = "create table " + dialect.quote_identifier(table.name) + " (" + dialect.quote_identifier("id") +
+  std::string out = "create table " + table_name(dialect, schema.schema_name, table.name) + " (" +
+                    dialect.quote_identifier("id") +
                     " " + id.type;
   if (id.default_sql) out += " default " + *id.default_sql;
   out += " not null primary key";
@@ -102,14 +105,29 @@ std::string render_create_table(const SqlDialect& dialect, const schema::Schema&
 
 std::string render_add_column(const SqlDialect& dialect, const schema::Schema& schema,
                               const schema::SchemaTable& table, const schema::Column& column) {
-  return "alter table " + dialect.quote_identifier(table.name) + " add column " +
+  return "alter table " + table_name(dialect, schema.schema_name, table.name) + " add column " +
          render_column(dialect, schema, table, column, Path::add_column);
 }
 
-std::string render_create_index(const SqlDialect& dialect, std::string_view name, std::string_view table,
-                                const std::vector<std::string>& columns, bool unique) {
+std::string render_create_index(const SqlDialect& dialect, std::string_view name, std::string_view schema_name,
+                                std::string_view table, const std::vector<std::string>& columns, bool unique) {
   return std::string("create ") + (unique ? "unique " : "") + "index " + dialect.quote_identifier(name) + " on " +
-         dialect.quote_identifier(table) + " (" + join_quoted(dialect, columns) + ")";
+         table_name(dialect, schema_name, table) + " (" + join_quoted(dialect, columns) + ")";
+}
+
+std::string table_name(const SqlDialect& dialect, std::string_view schema_name, std::string_view table) {
+  if (schema_name.empty()) return dialect.quote_identifier(table);
+  return dialect.quote_identifier(schema_name) + "." + dialect.quote_identifier(table);
+}
+
+Result<void> check_schema_name(const schema::Schema& schema, config::Dialect kind) {
+  if (schema.schema_name.empty() || kind == config::Dialect::postgres) return {};
+  return fail(Error(ErrorKind::config,
+                    fmt::format("`database.schemaName` is only supported on PostgreSQL, but the configured database "
+                                "type is \"{}\".",
+                                config::to_string(kind)))
+                  .with_hint("remove schema_name (authmigrate.toml) or schemaName (the exported schema) for this "
+                             "database"));
 }
 
 }  // namespace authmigrate::dialect

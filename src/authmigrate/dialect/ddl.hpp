@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <authmigrate/base/error.hpp>
 #include <authmigrate/dialect/sql_dialect.hpp>
 #include <authmigrate/schema/schema.hpp>
 
@@ -21,6 +22,13 @@ std::string column_type(const SqlDialect& dialect, const schema::Schema& schema,
 std::optional<int> index_string_length(const SqlDialect& dialect, const schema::SchemaTable& table,
                                        std::string_view column);
 
+// A table as statements name it: "t", or "s"."t" when the schema names a PostgreSQL schema
+// (database.schemaName).
+std::string table_name(const SqlDialect& dialect, std::string_view schema_name, std::string_view table);
+
+// database.schemaName on a database other than PostgreSQL: Better Auth's own refusal, kind config.
+Result<void> check_schema_name(const schema::Schema& schema, config::Dialect kind);
+
 // create table "t" ("id" ... primary key, <columns>)
 std::string render_create_table(const SqlDialect& dialect, const schema::Schema& schema,
                                 const schema::SchemaTable& table);
@@ -30,9 +38,10 @@ std::string render_create_table(const SqlDialect& dialect, const schema::Schema&
 std::string render_add_column(const SqlDialect& dialect, const schema::Schema& schema,
                               const schema::SchemaTable& table, const schema::Column& column);
 
-// create [unique] index "name" on "t" ("a", "b")
-std::string render_create_index(const SqlDialect& dialect, std::string_view name, std::string_view table,
-                                const std::vector<std::string>& columns, bool unique);
+// create [unique] index "name" on "t" ("a", "b"); the index name is never qualified (PostgreSQL
+// puts an index in its table's schema).
+std::string render_create_index(const SqlDialect& dialect, std::string_view name, std::string_view schema_name,
+                                std::string_view table, const std::vector<std::string>& columns, bool unique);
 
 // Better Auth's hasStaticColumnDefault: a string/number/boolean literal default, except on an
 // optional unique column (its default would collide on the second row).

@@ -2,20 +2,23 @@
 
 #include <algorithm>
 
+#include <authmigrate/dialect/ddl.hpp>
+
 namespace authmigrate::dialect {
 
-Result<LiveSchema> introspect(db::Connection& connection) {
+Result<LiveSchema> introspect(db::Connection& connection, std::string_view schema_name) {
   switch (connection.dialect()) {
-    case config::Dialect::postgres: return introspect_postgres(connection);
+    case config::Dialect::postgres: return introspect_postgres(connection, schema_name);
     case config::Dialect::mysql: return introspect_mysql(connection);
     case config::Dialect::sqlite: break;
   }
   return introspect_sqlite(connection);
 }
 
-Result<bool> table_has_rows(db::Connection& connection, const SqlDialect& dialect, std::string_view table) {
+Result<bool> table_has_rows(db::Connection& connection, const SqlDialect& dialect, std::string_view schema_name,
+                            std::string_view table) {
   auto result = connection.query("select 1 as " + dialect.quote_identifier("present") + " from " +
-                                 dialect.quote_identifier(table) + " limit 1");
+                                 table_name(dialect, schema_name, table) + " limit 1");
   if (!result) return fail(std::move(result.error()).within("probing table " + std::string(table) + " for rows"));
   return !result->rows.empty();
 }

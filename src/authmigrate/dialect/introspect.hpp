@@ -11,21 +11,23 @@
 
 namespace authmigrate::dialect {
 
-// Tables of the current schema (PostgreSQL: current_schema(); MySQL: DATABASE(); SQLite: main),
-// their columns in order, and their indexes.
-Result<LiveSchema> introspect(db::Connection& connection);
+// Tables of the current schema (PostgreSQL: `schema_name` when given, as database.schemaName,
+// else current_schema(); MySQL: DATABASE(); SQLite: main), their columns in order, and their indexes.
+Result<LiveSchema> introspect(db::Connection& connection, std::string_view schema_name = {});
 
-Result<LiveSchema> introspect_postgres(db::Connection& connection);
+Result<LiveSchema> introspect_postgres(db::Connection& connection, std::string_view schema_name);
 Result<LiveSchema> introspect_sqlite(db::Connection& connection);
 Result<LiveSchema> introspect_mysql(db::Connection& connection);
 
 // PostgreSQL tables as Better Auth's runtime check finds them (indexes are not read): each name
 // resolved through the whole search path (`current_schemas(true)`, first schema that holds it,
-// views and foreign tables too), not only the current schema. Other dialects: introspect().
-Result<LiveSchema> introspect_visible_tables(db::Connection& connection);
+// views and foreign tables too), not only the current schema; with a schema name, that schema's
+// tables, views and foreign tables only. Other dialects: introspect().
+Result<LiveSchema> introspect_visible_tables(db::Connection& connection, std::string_view schema_name = {});
 
 // `select 1 as "present" from "t" limit 1`: whether the table holds a row.
-Result<bool> table_has_rows(db::Connection& connection, const SqlDialect& dialect, std::string_view table);
+Result<bool> table_has_rows(db::Connection& connection, const SqlDialect& dialect, std::string_view schema_name,
+                            std::string_view table);
 
 // Catalog booleans arrive as text: "t"/"f" (PostgreSQL), "1"/"0" (SQLite, MySQL), "true".
 bool catalog_true(const db::Value& value);

@@ -1,5 +1,5 @@
 // PostgreSQL: the pg_catalog queries of better-auth 1.7.25 (introspectPostgresTables and the
-// index query of getDatabaseIndexMap), in the connection's current schema.
+// index query of getDatabaseIndexMap), in database.schemaName or the connection's current schema.
 #include <authmigrate/dialect/introspect.hpp>
 
 namespace authmigrate::dialect {
@@ -15,24 +15,45 @@ void add_columns(LiveSchema& schema, const db::QueryResult& rows) {
   }
 }
 
-}  // namespace
+// Rows of (table, column, type, nullable, has default, auto-increment) of schema $1's relations of the
+// given kinds, as introspectPostgresTables reads them.
+std::string columns_in_schema(std::string_view relkinds) {
+  return "select c.relname, a.attname, typ.typname, not a.attnotnull, a.atthasdef, "
+         "pg_catalog.pg_get_serial_sequence(pg_catalog.quote_ident(ns.nspname) || '.' || "
+         "pg_catalog.quote_ident(c.relname), a.attname) is not null or a.attidentity <> '' "
+         "from pg_catalog.pg_attribute as a "
+         "inner join pg_catalog.pg_class as c on c.oid = a.attrelid "
+         "inner join pg_catalog.pg_namespace as ns on ns.oid = c.relnamespace "
+         "inner join pg_catalog.pg_type as typ on typ.oid = a.atttypid "
+         "where ns.nspname = $1 and c.relkind in (" + std::string(relkinds) + ") and a.attnum >= 0 "
+         "and not a.attisdropped order by c.relname, a.attnum";
+}
 
-Result<LiveSchema> introspect_postgres(db::Connection& connection) {
+// database.schemaName when set, else current_schema() (Better Auth's getPostgresSchema), else public.
+Result<db::Value> target_schema(db::Connection& connection, std::string_view schema_name) {
+  if (!schema_name.empty()) return db::Value{std::string(schema_name)};
   auto current = connection.query("select pg_catalog.current_schema()");
   if (!current) return fail(std::move(current.error()).within("reading the current schema"));
-  db::Value schema_name = current->rows.empty() ? db::Value{} : current->rows[0][0];
-  db::Value target = schema_name ? schema_name : db::Value{"public"};
-  auto columns = connection.query(
-      "select c.relname, a.attname, typ.typname, not a.attnotnull, a.atthasdef, "
-      "pg_catalog.pg_get_serial_sequence(pg_catalog.quote_ident(ns.nspname) || '.' || "
-      "pg_catalog.quote_ident(c.relname), a.attname) is not null or a.attidentity <> '' "
-      "from pg_catalog.pg_attribute as a "
-      "inner join pg_catalog.pg_class as c on c.oid = a.attrelid "
-      "inner join pg_catalog.pg_namespace as ns on ns.oid = c.relnamespace "
-      "inner join pg_catalog.pg_type as typ on typ.oid = a.atttypid "
-      "where ns.nspname = $1 and c.relkind in ('r', 'p') and a.attnum >= 0 and not a.attisdropped "
-      "order by c.relname, a.attnum",
-      {target});
+  db::Value name = current->rows.empty() ? db::Value{} : current->rows[0][0];
+  return name ? name : db::Value{"public"};
+}
+
+// Better Auth's runtime check with database.schemaName: the tables it qualifies live in that schema.
+Result<LiveSchema> tables_of_schema(db::Connection& connection, std::string_view schema_name) {
+  auto columns = connection.query(columns_in_schema("'r', 'v', 'p', 'f'"), {db::Value{std::string(schema_name)}});
+  if (!columns) return fail(std::move(columns.error()).within("reading the tables of schema " + std::string(schema_name)));
+  LiveSchema schema;
+  add_columns(schema, *columns);
+  return schema;
+}
+
+}  // namespace
+
+Result<LiveSchema> introspect_postgres(db::Connection& connection, std::string_view schema_name) {
+  auto found = target_schema(connection, schema_name);
+  if (!found) return fail(std::move(found.error()));
+  db::Value target = *found;
+  auto columns = connection.query(columns_in_schema("'r', 'p'"), {target});
   if (!columns) return fail(std::move(columns.error()).within("reading PostgreSQL columns"));
   LiveSchema schema;
   add_columns(schema, *columns);
@@ -54,8 +75,9 @@ Result<LiveSchema> introspect_postgres(db::Connection& connection) {
 }
 
 
-Result<LiveSchema> introspect_visible_tables(db::Connection& connection) {
+Result<LiveSchema> introspect_visible_tables(db::Connection& connection, std::string_view schema_name) {
   if (connection.dialect() != config::Dialect::postgres) return introspect(connection);
+  if (!schema_name.empty()) return tables_of_schema(connection, schema_name);
   auto columns = connection.query(
       "with path as (select p.name, p.position from unnest(pg_catalog.current_schemas(true)) "
       "with ordinality as p(name, position)), "

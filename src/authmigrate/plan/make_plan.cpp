@@ -81,6 +81,7 @@ Result<void> check_added_columns(const schema::Schema& wanted, const dialect::Sq
 
 Result<Plan> make_plan(const schema::Schema& wanted, const dialect::LiveSchema& live, const dialect::SqlDialect& d,
                        const RowProbe& has_rows) {
+  AM_TRY(dialect::check_schema_name(wanted, d.kind()));
   Plan plan;
   std::vector<int> created_orders;
   for (const auto& table : wanted.tables) {

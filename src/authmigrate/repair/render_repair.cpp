@@ -33,11 +33,14 @@ Result<std::string> mysql_column_definition(db::Connection& connection, const di
   return definition;
 }
 
-Result<std::string> render_in_place(db::Connection& connection, const dialect::SqlDialect& d, const Operation& op) {
+Result<std::string> render_in_place(db::Connection& connection, const dialect::SqlDialect& d,
+                                    const std::string& schema_name, const Operation& op) {
   bool mysql = d.kind() == config::Dialect::mysql;
-  std::string table = d.quote_identifier(op.table), name = d.quote_identifier(op.name), to = d.quote_identifier(op.to);
+  std::string table = dialect::table_name(d, schema_name, op.table), name = d.quote_identifier(op.name),
+              to = d.quote_identifier(op.to), index = dialect::table_name(d, schema_name, op.name);
   switch (op.kind) {
-    case Kind::drop_index: return mysql ? fmt::format("alter table {} drop index {}", table, name) : "drop index if exists " + name;
+    case Kind::drop_index:
+      return mysql ? fmt::format("alter table {} drop index {}", table, name) : "drop index if exists " + index;
     case Kind::drop_column: return fmt::format("alter table {} drop column {}", table, name);
     case Kind::make_nullable: {
       if (!mysql) return fmt::format("alter table {} alter column {} drop not null", table, name);
@@ -49,7 +52,7 @@ Result<std::string> render_in_place(db::Connection& connection, const dialect::S
     case Kind::rename_column: return fmt::format("alter table {} rename column {} to {}", table, name, to);
     case Kind::rename_index:
       return mysql ? fmt::format("alter table {} rename index {} to {}", table, name, to)
-                   : fmt::format("alter index {} rename to {}", name, to);
+                   : fmt::format("alter index {} rename to {}", index, to);
   }
   return fail(Error(ErrorKind::internal, "unknown repair operation"));
 }
@@ -67,7 +70,7 @@ std::vector<std::string> sqlite_rename_index(const dialect::SqlDialect& d, const
   for (auto& column : columns)
     for (const auto& rename : operations)
       if (rename.kind == Kind::rename_column && rename.table == op.table && rename.name == column) column = rename.to;
-  return {"drop index " + d.quote_identifier(op.name), dialect::render_create_index(d, op.to, op.table, columns, unique)};
+  return {"drop index " + d.quote_identifier(op.name), dialect::render_create_index(d, op.to, "", op.table, columns, unique)};
 }
 
 Result<std::vector<std::string>> render_sqlite(db::Connection& connection, const dialect::SqlDialect& d,
@@ -105,11 +108,12 @@ Result<std::vector<std::string>> render_sqlite(db::Connection& connection, const
 }  // namespace
 
 Result<std::vector<std::string>> render_repair(db::Connection& connection, const dialect::SqlDialect& d,
-                                               const dialect::LiveSchema& live, const std::vector<Operation>& operations) {
+                                               const std::string& schema_name, const dialect::LiveSchema& live,
+                                               const std::vector<Operation>& operations) {
   if (d.kind() == config::Dialect::sqlite) return render_sqlite(connection, d, live, operations);
   std::vector<std::string> statements;
   for (const auto& op : operations) {
-    auto statement = render_in_place(connection, d, op);
+    auto statement = render_in_place(connection, d, schema_name, op);
     if (!statement) return fail(std::move(statement.error()));
     statements.push_back(std::move(*statement));
   }

@@ -14,7 +14,9 @@
 
 namespace authmigrate::repair {
 
+// `schema_name` (PostgreSQL database.schemaName) qualifies every table and index the statements name.
 Result<std::vector<std::string>> render_repair(db::Connection& connection, const dialect::SqlDialect& dialect,
-                                               const dialect::LiveSchema& live, const std::vector<Operation>& operations);
+                                               const std::string& schema_name, const dialect::LiveSchema& live,
+                                               const std::vector<Operation>& operations);
 
 }  // namespace authmigrate::repair

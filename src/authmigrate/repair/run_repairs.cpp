@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <authmigrate/dialect/ddl.hpp>
 #include <authmigrate/dialect/introspect.hpp>
 #include <authmigrate/repair/plan_repair.hpp>
 #include <authmigrate/repair/render_repair.hpp>
@@ -20,7 +21,8 @@ struct Planned {
 
 Result<Planned> plan_all(db::Connection& connection, const dialect::SqlDialect& d, const schema::Schema& wanted,
                          const std::vector<RepairRequest>& requests) {
-  auto live = dialect::introspect(connection);
+  AM_TRY(dialect::check_schema_name(wanted, connection.dialect()));
+  auto live = dialect::introspect(connection, wanted.schema_name);
   if (!live) return fail(std::move(live.error()).within("reading the live schema"));
   Planned planned;
   std::vector<Operation> operations;
@@ -30,7 +32,7 @@ Result<Planned> plan_all(db::Connection& connection, const dialect::SqlDialect& 
     operations.insert(operations.end(), plan->operations.begin(), plan->operations.end());
     planned.plans.push_back(std::move(*plan));
   }
-  auto statements = render_repair(connection, d, *live, operations);
+  auto statements = render_repair(connection, d, wanted.schema_name, *live, operations);
   if (!statements) return fail(std::move(statements.error()));
   planned.statements = std::move(*statements);
   return planned;

@@ -46,6 +46,9 @@ struct AuthOptions {
   // The adapter's usePlural. Better Auth's SQL migrator ignores it (tables keep singular names);
   // kept for the Prisma/Drizzle generators, which append an "s".
   bool use_plural = false;
+  // database.schemaName (PostgreSQL, better-auth 1.7.7+): the schema every table lives in; empty
+  // means the connection's current schema (the first existing one on its search_path).
+  std::string schema_name;
   std::vector<PluginConfig> plugins;            // in the order of `plugins: [...]`
 };
 

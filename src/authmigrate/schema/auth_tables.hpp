@@ -46,6 +46,7 @@ struct AuthTables {
   std::vector<Table> tables;  // in Better Auth's key order
   IdGeneration id_generation = IdGeneration::standard;
   std::string better_auth_version;  // which release the tables describe
+  std::string schema_name;          // database.schemaName; empty: the current schema
 
   Table* find(std::string_view table_key);
   const Table* find(std::string_view table_key) const;

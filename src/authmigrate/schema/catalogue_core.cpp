@@ -144,6 +144,7 @@ AuthTables build_auth_tables(const AuthOptions& options) {
   AuthTables out;
   out.id_generation = options.id_generation;
   out.better_auth_version = std::string(kCatalogueBetterAuthVersion);
+  out.schema_name = options.schema_name;
   // Order of keys: user, session, account, verification, plugin tables, rateLimit. Note that the
   // core user fields are built before the session table is decided, as in get-tables.ts.
   out.tables.push_back(core_table("user", 1, options, plugin_tables));

@@ -175,6 +175,7 @@ Result<Schema> resolve_schema(const AuthTables& tables) {
   Schema schema;
   schema.id_generation = tables.id_generation;
   schema.better_auth_version = tables.better_auth_version;
+  schema.schema_name = tables.schema_name;
   for (const auto& table : tables.tables) {
     std::vector<Column> columns;
     for (const auto& field : table.fields) {

@@ -54,6 +54,9 @@ struct SchemaTable {
 struct Schema {
   IdGeneration id_generation = IdGeneration::standard;
   std::string better_auth_version;
+  // database.schemaName: a PostgreSQL schema that qualifies every statement; empty: unqualified
+  // names in the connection's current schema.
+  std::string schema_name;
   std::vector<SchemaTable> tables;  // in Better Auth's key order
 
   const SchemaTable* find(std::string_view table) const;

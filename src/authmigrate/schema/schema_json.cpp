@@ -37,6 +37,11 @@ class Reader {
       if (!id) return error("generateId", "\"generateId\" must be \"default\", \"uuid\" or \"serial\"");
       out.id_generation = *id;
     }
+    if (auto s = root.find("schemaName"); s != root.end() && !s->is_null()) {
+      if (!s->is_string() || s->get<std::string>().empty())
+        return error("schemaName", "\"schemaName\" must be a non-empty schema name");
+      out.schema_name = s->get<std::string>();
+    }
     auto tables = root.find("tables");
     if (tables == root.end() || !tables->is_object()) return error("tables", "missing \"tables\" (an object)");
     for (const auto& [key, value] : tables->items()) {

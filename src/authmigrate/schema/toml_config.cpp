@@ -31,8 +31,8 @@ class SectionReader {
  public:
   AuthOptions read(const toml::table& section) {
     static const std::vector<std::string> keys = {"plugins", "generate_id", "secondary_storage", "use_plural",
-                                                  "user", "session", "account", "verification", "rate_limit",
-                                                  "plugin"};
+                                                  "schema_name", "user", "session", "account", "verification",
+                                                  "rate_limit", "plugin"};
     // Plugins first: their options are checked against the list.
     if (auto* node = section.get("plugins")) read_plugin_list(*node);
     for (auto [key_ptr, node_ptr] : in_source_order(section)) {
@@ -46,6 +46,8 @@ class SectionReader {
         read_bool(node, options_.secondary_storage);
       } else if (k == "use_plural") {
         read_bool(node, options_.use_plural);
+      } else if (k == "schema_name") {
+        read_schema_name(node);
       } else if (k == "plugin") {
         read_plugin_options(node);
       } else if (auto* core = find_core(k)) {
@@ -84,6 +86,15 @@ class SectionReader {
       return;
     }
     options_.id_generation = *id;
+  }
+
+  void read_schema_name(const toml::node& node) {
+    auto text = node.value<std::string>();
+    if (!text || text->empty()) {
+      issues_.add(node.source(), "`schema_name` must be a non-empty PostgreSQL schema name");
+      return;
+    }
+    options_.schema_name = *text;
   }
 
   void read_plugin_list(const toml::node& node) {

@@ -14,9 +14,11 @@ using config::Dialect;
 
 Result<plan::Plan> plan_schema(db::Connection& connection, const schema::Schema& wanted) {
   auto dialect = dialect::make_dialect(connection.dialect());
-  auto live = dialect::introspect(connection);
+  auto live = dialect::introspect(connection, wanted.schema_name);
   if (!live) return fail(std::move(live.error().within("reading the live schema")));
-  auto has_rows = [&](std::string_view table) { return dialect::table_has_rows(connection, *dialect, table); };
+  auto has_rows = [&](std::string_view table) {
+    return dialect::table_has_rows(connection, *dialect, wanted.schema_name, table);
+  };
   auto planned = plan::make_plan(wanted, *live, *dialect, has_rows);
   if (!planned) return fail(std::move(planned.error().within("planning the Better Auth schema")));
   return planned;

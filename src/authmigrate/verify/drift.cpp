@@ -23,30 +23,32 @@ bool covered(const dialect::LiveSchema& live, const std::string& table, const st
   });
 }
 
-Finding missing_index(const dialect::SqlDialect& d, const std::string& table, const std::string& name,
-                      const std::vector<std::string>& columns, bool unique) {
+Finding missing_index(const dialect::SqlDialect& d, const std::string& schema_name, const std::string& table,
+                      const std::string& name, const std::vector<std::string>& columns, bool unique) {
   std::string effect = unique ? "so nothing stops two rows from holding the same value"
                               : fmt::format("so every lookup by it reads the whole table");
   return {FindingKind::missing_index, table, columns.front(),
           fmt::format("Table \"{}\" has no {}index on ({}), which the schema declares as \"{}\", {}. Create it: {};",
                       table, unique ? "unique " : "", fmt::join(columns, ", "), name, effect,
-                      dialect::render_create_index(d, name, table, columns, unique))};
+                      dialect::render_create_index(d, name, schema_name, table, columns, unique))};
 }
 
-void table_index_drift(const schema::SchemaTable& table, const dialect::LiveTable& existing,
-                       const dialect::LiveSchema& live, const dialect::SqlDialect& d, std::vector<Finding>& out) {
+void table_index_drift(const std::string& schema_name, const schema::SchemaTable& table,
+                       const dialect::LiveTable& existing, const dialect::LiveSchema& live, const dialect::SqlDialect& d,
+                       std::vector<Finding>& out) {
   for (const auto& column : table.columns) {
     if (!existing.find(column.name) || !(column.field.unique || column.field.index)) continue;
     std::vector<std::string> key{column.name};
     if (covered(live, table.name, key, column.field.unique)) continue;
-    out.push_back(missing_index(d, table.name, schema::field_index_name(table.name, column.name, column.field.unique),
-                                key, column.field.unique));
+    out.push_back(missing_index(d, schema_name, table.name,
+                                schema::field_index_name(table.name, column.name, column.field.unique), key,
+                                column.field.unique));
   }
   for (const auto& index : table.indexes) {
     bool columns_exist = std::all_of(index.columns.begin(), index.columns.end(),
                                      [&](const std::string& c) { return existing.find(c) != nullptr; });
     if (columns_exist && !covered(live, table.name, index.columns, index.unique))
-      out.push_back(missing_index(d, table.name, index.name, index.columns, index.unique));
+      out.push_back(missing_index(d, schema_name, table.name, index.name, index.columns, index.unique));
   }
 }
 
@@ -80,7 +82,7 @@ std::vector<Finding> find_drift(const schema::Schema& wanted, const dialect::Liv
         findings.insert(findings.end(), drift.begin(), drift.end());
       }
     }
-    table_index_drift(table, *existing, live, d, findings);
+    table_index_drift(wanted.schema_name, table, *existing, live, d, findings);
   }
   return findings;
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <authmigrate/dialect/ddl.hpp>
 #include <authmigrate/dialect/introspect.hpp>
 #include <authmigrate/verify/drift.hpp>
 #include <authmigrate/verify/schema_check.hpp>
@@ -22,11 +23,12 @@ Verdict judge(const schema::Schema& wanted, const dialect::LiveSchema& tables, c
 }
 
 Result<Verdict> verify_database(db::Connection& connection, const schema::Schema& wanted) {
+  AM_TRY(dialect::check_schema_name(wanted, connection.dialect()));
   auto d = dialect::make_dialect(connection.dialect());
-  auto live = dialect::introspect(connection);
+  auto live = dialect::introspect(connection, wanted.schema_name);
   if (!live) return fail(std::move(live.error()).within("reading the live schema"));
   if (connection.dialect() != config::Dialect::postgres) return judge(wanted, *live, *live, *d);
-  auto visible = dialect::introspect_visible_tables(connection);
+  auto visible = dialect::introspect_visible_tables(connection, wanted.schema_name);
   if (!visible) return fail(std::move(visible.error()));
   return judge(wanted, *visible, *live, *d);
 }

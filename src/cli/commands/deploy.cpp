@@ -243,7 +243,7 @@ void add_deploy_command(CLI::App& app, Action& action) {
         settings.session = ctx.session_settings();
         settings.deadline = ctx.deadline();
         settings.lock_timeout_s = o->common.lock_timeout_s;
-        if (o->backup) settings.backup = backup::BackupOptions{o->backup_dir, o->keep};
+        if (o->backup) settings.backup = backup::BackupOptions{o->backup_dir, o->keep, {}};
         settings.schema = prepared->schema ? &prepared->schema->schema : nullptr;
         settings.plan = {o->allow_out_of_order, o->allow_missing};
         settings.repairs = prepared->repairs;

@@ -41,7 +41,8 @@ Result<int> repair_database(Context& ctx, const RepairOptions& options,
   migrations::MigrationLock lock(connection);
   if (!options.dry_run) AM_TRY(lock.acquire(ctx.lock_deadline(), ctx.reporter()));
   if (options.backup && !options.dry_run) {
-    auto taken = backup::take_backup((*db)->url(), connection, backup::BackupOptions{options.backup_dir, 0}, ctx.reporter());
+    backup::BackupOptions copy{options.backup_dir, 0, wanted.schema_name};
+    auto taken = backup::take_backup((*db)->url(), connection, copy, ctx.reporter());
     if (!taken) return fail(std::move(taken.error().with_hint("nothing was repaired: the backup must succeed first")));
   }
   auto done = repair::run_repairs(connection, wanted, requests, options.dry_run, ctx.reporter());

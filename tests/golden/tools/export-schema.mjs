@@ -33,6 +33,7 @@ export function exportSchema(options, betterAuthVersion) {
     format: "authmigrate-schema/1",
     betterAuthVersion,
     generateId: typeof generateId === "string" ? generateId : "default",
+    ...(typeof options.database?.schemaName === "string" ? { schemaName: options.database.schemaName } : {}),
     tables,
   };
 }

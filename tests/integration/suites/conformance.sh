@@ -327,6 +327,76 @@ test_generate_matches_cli() {
   conf_finish
 }
 
+# database.schemaName (PostgreSQL, better-auth 1.7.7+): the CLI's generate vs authmigrate's, byte for byte,
+# on a fresh database (create schema + qualified tables) and after the core tables (the ALTER path, no
+# create schema), from the TOML and from the export; then verify agrees the migrated schema is complete.
+# Elsewhere Better Auth refuses the option, and so does authmigrate (exit 2, its wording).
+conf_gen_pair() {  # LABEL TOML EXPORT-CONFIG: authmigrate generate on A_URL vs $CONF_CLI_FILE
+  rm -rf "$WORK/am-gen"
+  am generate --url "$A_URL" --config "$CONF_DIR/configs/$2.toml" --dir "$WORK/am-gen"
+  [ "$RC" -eq 0 ] || { conf_mismatch "$1: authmigrate generate exited $RC"; echo "$OUT$ERR" | sed 's/^/    /'; return; }
+  conf_same "$1: CLI generate vs authmigrate (toml)" "$CONF_CLI_FILE" "$WORK/am-gen/$(ls "$WORK/am-gen")"
+  AM_PLUGINS=$3 AM_DIALECT=$DB_KIND AM_DB_URL=$C_URL am schema export \
+    --auth-config "$CONF_DIR/configs/schema-name.mjs" --output "$WORK/sn.json"
+  grep -q '"schemaName": "auth"' "$WORK/sn.json" || conf_mismatch "$1: the export does not record schemaName"
+  rm -rf "$WORK/am-gen"
+  am generate --url "$A_URL" --schema "$WORK/sn.json" --dir "$WORK/am-gen"
+  conf_same "$1: CLI generate vs authmigrate (export)" "$CONF_CLI_FILE" "$WORK/am-gen/$(ls "$WORK/am-gen")"
+}
+
+test_schema_name_matches_cli() {
+  conf_start || return 1
+  if [ "$DB_KIND" != postgres ]; then
+    am generate --from-empty --dialect "$DB_KIND" --config "$CONF_DIR/configs/schema-name.toml" --output "$WORK/x.sql"
+    expect_rc 2 || return 1
+    expect_err '`database.schemaName` is only supported on PostgreSQL' || return 1
+    conf_finish; return
+  fi
+  conf_db sn || return 1
+  mkdir -p "$WORK/cli-sn"
+  conf_cli schema-name "$C_URL" generate "$WORK/cli-sn" || return 1
+  head -n 1 "$CONF_CLI_FILE" | grep -qx 'create schema if not exists "auth";' || conf_mismatch "the CLI's first statement"
+  conf_gen_pair "fresh" schema-name ""
+  conf_cli schema-name "$C_URL" migrate || return 1
+  AM_PLUGINS=1 conf_cli schema-name "$C_URL" generate "$WORK/cli-sn" || return 1
+  conf_gen_pair "core -> plugins" schema-name-plugins 1
+  am verify --url "$A_URL" --config "$CONF_DIR/configs/schema-name.toml"
+  [ "$RC" -eq 0 ] || conf_mismatch "verify of the CLI's schema-name database exited $RC: $OUT$ERR"
+  am verify --url "$A_URL" --config "$CONF_DIR/configs/core.toml"  # the same tables, looked for in public
+  [ "$RC" -eq 6 ] || conf_mismatch "verify without schema_name exited $RC, not 6 (the tables are in auth)"
+  conf_finish
+}
+
+# No schemaName: both tools put the tables in the current schema of the URL's search_path. Supabase's
+# default `"$user", public`, with a schema named as the user, is the case Better Auth users hit (#5430).
+conf_tables_by_schema() {  # DB-NAME: schema.table of every table outside pg_catalog/information_schema
+  psql "${AUTHMIGRATE_TEST_PG_URL%/*}/$1" -Atc "select table_schema || '.' || table_name from information_schema.tables
+    where table_schema not in ('pg_catalog', 'information_schema') and table_name <> 'authmigrate_migrations' order by 1"
+}
+
+test_search_path_from_the_url_matches_cli() {
+  conf_start || return 1
+  [ "$DB_KIND" = postgres ] || { echo "  (PostgreSQL only)"; conf_finish; return; }
+  local user path='?options=-c%20search_path%3D%22%24user%22%2Cpublic' cli_db am_db
+  user=$(url_part "$AUTHMIGRATE_TEST_PG_URL" user)
+  conf_db sp_cli || return 1
+  cli_db=${C_URL##*/}
+  psql "$C_URL" -qc "create schema \"$user\"" || return 1
+  conf_cli core "$C_URL$path" migrate || return 1
+  conf_db sp_am || return 1
+  am_db=${A_URL##*/}
+  psql "$A_URL" -qc "create schema \"$user\"" || return 1
+  am migrate --url "$A_URL$path" --yes --config "$CONF_DIR/configs/core.toml"
+  [ "$RC" -eq 0 ] || { conf_mismatch "authmigrate migrate exited $RC: $OUT$ERR"; return 1; }
+  conf_tables_by_schema "$cli_db" > "$WORK/sp-cli.txt"
+  conf_tables_by_schema "$am_db" > "$WORK/sp-am.txt"
+  grep -qx "$user.user" "$WORK/sp-cli.txt" || conf_mismatch "the CLI did not create $user.user"
+  conf_same "search_path \"\$user\", public: the CLI's tables vs authmigrate's" "$WORK/sp-cli.txt" "$WORK/sp-am.txt"
+  am verify --url "$A_URL$path" --config "$CONF_DIR/configs/core.toml"
+  [ "$RC" -eq 0 ] || conf_mismatch "verify on the same search path exited $RC: $OUT$ERR"
+  conf_finish
+}
+
 # usePlural: the real CLI refuses it on every dialect (golden plural.refused.txt; see
 # tests/conformance/README.md). authmigrate accepts use_plural and, like Better Auth's migrator
 # (getMigrations hard-codes usePlural: false), creates the singular tables of core.

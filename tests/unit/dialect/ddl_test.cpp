@@ -2,6 +2,7 @@
 // literal defaults, quoting of awkward names, and number formatting.
 #include <gtest/gtest.h>
 
+#include <authmigrate/dialect/change_set.hpp>
 #include <authmigrate/dialect/ddl.hpp>
 #include <authmigrate/schema/schema.hpp>
 
@@ -67,8 +68,34 @@ TEST(DialectDdl, TimestampDefaultNeverOnSqlite) {
 TEST(DialectDdl, IdentifiersDoubleTheirQuoteCharacter) {
   EXPECT_EQ(make_postgres_dialect()->quote_identifier("we\"ird"), "\"we\"\"ird\"");
   EXPECT_EQ(make_mysql_dialect()->quote_identifier("we`ird\""), "`we``ird\"`");
-  EXPECT_EQ(render_create_index(*make_sqlite_dialect(), "i", "t", {"a", "b"}, true),
+  EXPECT_EQ(render_create_index(*make_sqlite_dialect(), "i", "", "t", {"a", "b"}, true),
             "create unique index \"i\" on \"t\" (\"a\", \"b\")");
+}
+
+// database.schemaName: every table qualified, indexes named bare, and `create schema` only first and
+// only when a table is created (Better Auth 1.7.7+).
+TEST(DialectDdl, SchemaNameQualifiesTablesAndCreatesTheSchemaOnlyForNewTables) {
+  schema::Field plan = field("plan", schema::FieldType::string);
+  plan.index = true;
+  schema::Schema s = one_table(plan);
+  s.schema_name = "auth";
+  auto pg = make_postgres_dialect();
+  ChangeSet create;
+  create.tables_to_create = {"user"};
+  auto made = render_statements(*pg, s, create);
+  ASSERT_EQ(made.size(), 3u);
+  EXPECT_EQ(made[0], "create schema if not exists \"auth\"");
+  EXPECT_EQ(made[1].rfind("create table \"auth\".\"user\" (", 0), 0u) << made[1];
+  EXPECT_EQ(made[2], "create index \"user_plan_idx\" on \"auth\".\"user\" (\"plan\")");
+  ChangeSet add;
+  add.columns_to_add = {{"user", {"plan"}}};
+  auto added = render_statements(*pg, s, add);
+  ASSERT_EQ(added.size(), 2u);
+  EXPECT_EQ(added[0], "alter table \"auth\".\"user\" add column \"plan\" text not null");
+  EXPECT_TRUE(check_schema_name(s, config::Dialect::postgres).has_value());
+  auto refused = check_schema_name(s, config::Dialect::sqlite);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message.find("only supported on PostgreSQL"), std::string::npos);
 }
 
 TEST(DialectDdl, NumbersAreWrittenAsJavaScriptWritesThem) {

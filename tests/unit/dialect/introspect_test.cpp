@@ -25,7 +25,7 @@ schema::Schema golden_schema(const std::string& name) {
 void expect_round_trip(db::Connection& connection, const std::string& case_name) {
   schema::Schema wanted = golden_schema(case_name);
   auto d = make_dialect(connection.dialect());
-  plan::RowProbe probe = [&](std::string_view table) { return table_has_rows(connection, *d, table); };
+  plan::RowProbe probe = [&](std::string_view table) { return table_has_rows(connection, *d, "", table); };
   auto live = introspect(connection);
   ASSERT_TRUE(live) << live.error().describe();
   auto first = plan::make_plan(wanted, *live, *d, probe);
@@ -43,7 +43,7 @@ void expect_round_trip(db::Connection& connection, const std::string& case_name)
   EXPECT_TRUE(second->schema_problems.empty());
   ASSERT_NE(after->find("user"), nullptr);
   EXPECT_EQ(after->find("user")->columns.front().name, "id");
-  auto rows = table_has_rows(connection, *d, "user");
+  auto rows = table_has_rows(connection, *d, "", "user");
   ASSERT_TRUE(rows);
   EXPECT_FALSE(*rows);
 }
