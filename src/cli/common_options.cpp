@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <authmigrate/base/files.hpp>
+#include <authmigrate/sync/app_version.hpp>
 #include <authmigrate/topology/direct_url.hpp>
 
 namespace authmigrate::cli {
@@ -45,6 +46,9 @@ void add_tx_mode_option(CLI::App& command, std::string& mode, const std::string&
 void add_schema_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--schema", options.schema_path, "Better Auth schema exported by `authmigrate schema export` (JSON)");
   command.add_option("--config", options.config_path, "authmigrate.toml with a [better_auth] section (default: ./authmigrate.toml)");
+  command.add_flag("--strict", options.strict,
+                   "Refuse (exit 2) when the schema does not describe the Better Auth the app installed "
+                   "(node_modules or lock file); default: a warning");
 }
 
 Context::Context(const CommonOptions& options, std::ostream& out, std::ostream& err)
@@ -180,6 +184,27 @@ base::Deadline Context::lock_deadline() const {
 
 namespace authmigrate::cli {
 
+// The app's installed better-auth (found from the working directory) against what the schema describes.
+Result<void> Context::check_app_version(const sync::LoadedSchema& loaded) {
+  auto checked = sync::check_app_version(loaded, ".");
+  if (!checked) return fail(std::move(checked.error()));
+  if (!*checked) return {};
+  const sync::AppVersion& app = **checked;
+  if (app.mismatch.empty()) {
+    auto event = report::info("schema.app_version", fmt::format("the app runs better-auth {} ({})", app.installed,
+                                                                app.file.string()));
+    event.fields["better_auth_version"] = app.installed;
+    m_reporter->emit(event);
+    return {};
+  }
+  if (m_options.strict)
+    return fail(Error(ErrorKind::config, app.mismatch + "; nothing ran (--strict)").with_hint(app.hint));
+  auto warning = report::warning("schema.version_mismatch", app.mismatch + " (--strict refuses this)");
+  warning.fields["better_auth_version"] = app.installed;
+  m_reporter->emit(warning);
+  return {};
+}
+
 Result<std::optional<sync::LoadedSchema>> Context::schema(bool required) {
   sync::SchemaSourceOptions source;
   source.schema_json = m_options.schema_path;
@@ -202,6 +227,7 @@ Result<std::optional<sync::LoadedSchema>> Context::schema(bool required) {
   event.fields["source"] = (*loaded)->source;
   event.fields["tables"] = (*loaded)->schema.tables.size();
   m_reporter->emit(event);
+  AM_TRY(check_app_version(**loaded));
   return loaded;
 }
 

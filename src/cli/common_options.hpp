@@ -32,6 +32,7 @@ struct CommonOptions {
   double statement_timeout_s = 0;
   std::string schema_path;  // --schema: an exported auth-schema.json
   std::string config_path;  // --config: an authmigrate.toml
+  bool strict = false;      // --strict: refuse a schema that does not describe the installed Better Auth
 };
 
 void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir = true);
@@ -75,6 +76,8 @@ class Context {
  private:
   Context(const CommonOptions& options, std::ostream& out, std::ostream& err);
   void register_secret(const std::string& secret);
+  // A warning, or with --strict an error, when the schema does not describe the app's installed better-auth.
+  Result<void> check_app_version(const sync::LoadedSchema& loaded);
 
   CommonOptions m_options;
   config::Environment m_env;

@@ -35,14 +35,16 @@ std::vector<std::string> render_statements(const SqlDialect& dialect, const sche
     for (const auto& column : table->columns) {
       // A unique field is already unique inline; only plain indexes need a statement.
       if (column.field.index && !column.field.unique) {
-        deferred_indexes.push_back(render_create_index(dialect, schema::field_index_name(table->name, column.name, false),
+        deferred_indexes.push_back(render_create_index(dialect,
+                                                       schema::field_index_name(table->name, column.name, false),
                                                        schema.schema_name, table->name, {column.name}, false));
       }
     }
   }
   for (const auto& add : changes.indexes_to_add) {
     deferred_indexes.push_back(
-        render_create_index(dialect, add.index.name, schema.schema_name, add.table, add.index.columns, add.index.unique));
+        render_create_index(dialect, add.index.name, schema.schema_name, add.table, add.index.columns,
+                            add.index.unique));
   }
   statements.insert(statements.end(), deferred_indexes.begin(), deferred_indexes.end());
   return statements;

@@ -41,7 +41,8 @@ Result<db::Value> target_schema(db::Connection& connection, std::string_view sch
 // Better Auth's runtime check with database.schemaName: the tables it qualifies live in that schema.
 Result<LiveSchema> tables_of_schema(db::Connection& connection, std::string_view schema_name) {
   auto columns = connection.query(columns_in_schema("'r', 'v', 'p', 'f'"), {db::Value{std::string(schema_name)}});
-  if (!columns) return fail(std::move(columns.error()).within("reading the tables of schema " + std::string(schema_name)));
+  if (!columns)
+    return fail(std::move(columns.error()).within("reading the tables of schema " + std::string(schema_name)));
   LiveSchema schema;
   add_columns(schema, *columns);
   return schema;

@@ -30,7 +30,7 @@ Result<std::optional<LoadedSchema>> from_json(const fs::path& path) {
   if (!tables) return fail(std::move(tables.error()));
   auto resolved = schema::resolve_schema(*tables);
   if (!resolved) return fail(std::move(resolved.error().within(path.string())));
-  return LoadedSchema{std::move(*resolved), path.string()};
+  return LoadedSchema{std::move(*resolved), path.string(), false};
 }
 
 // A TOML config without a [better_auth] section is not a schema source.
@@ -42,7 +42,7 @@ Result<std::optional<LoadedSchema>> from_toml(const fs::path& path) {
   if (!*options) return std::optional<LoadedSchema>{};
   auto resolved = schema::resolve_schema(schema::build_auth_tables(**options));
   if (!resolved) return fail(std::move(resolved.error().within(path.string())));
-  return LoadedSchema{std::move(*resolved), fmt::format("{} [better_auth]", path.string())};
+  return LoadedSchema{std::move(*resolved), fmt::format("{} [better_auth]", path.string()), true};
 }
 
 }  // namespace

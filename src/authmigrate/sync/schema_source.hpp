@@ -21,6 +21,7 @@ struct SchemaSourceOptions {
 struct LoadedSchema {
   schema::Schema schema;
   std::string source;  // "auth-schema.json", "authmigrate.toml [better_auth]"
+  bool from_catalogue = false;  // [better_auth]: the built-in catalogue, not an export
 };
 
 // nullopt when no source exists (only SQL files run). A source that exists but does not load is

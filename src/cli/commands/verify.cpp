@@ -14,8 +14,7 @@ namespace authmigrate::cli {
 
 namespace {
 struct VerifyOptions {
-  CommonOptions common;
-  bool strict = false;
+  CommonOptions common;  // common.strict: also exit 7 on drift alone
 };
 }  // namespace
 
@@ -26,7 +25,9 @@ void add_verify_command(CLI::App& app, Action& action) {
                 "6 Better Auth will refuse it, 7 drift with --strict");
   add_common_options(*cmd, options->common);
   add_schema_options(*cmd, options->common);
-  cmd->add_flag("--strict", options->strict, "Exit 7 when the only findings are drift (types, nullability, indexes)");
+  cmd->get_option("--strict")->description(
+      "Exit 7 when the only findings are drift (types, nullability, indexes), and refuse (exit 2) a schema that "
+      "does not describe the Better Auth the app installed");
   cmd->callback([options, &action] {
     action = [options](Streams& streams) {
       return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {
@@ -38,7 +39,7 @@ void add_verify_command(CLI::App& app, Action& action) {
         if (!verdict) return fail(std::move(verdict.error().within("verifying the Better Auth schema")));
         report_verdict(ctx.reporter(), *verdict, (*db)->url().redacted());
         if (verdict->refused()) return k_exit_refused;
-        return options->strict && !verdict->drift.empty() ? k_exit_drift : k_exit_ok;
+        return options->common.strict && !verdict->drift.empty() ? k_exit_drift : k_exit_ok;
       });
     };
   });
