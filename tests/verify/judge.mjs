@@ -9,9 +9,15 @@ import { DatabaseSync } from "node:sqlite";
 import pg from "pg";
 import { createPool } from "mysql2/promise";
 import { betterAuth } from "better-auth";
+import { PostgresDialect } from "kysely";
 
-function database() {
+// A config's `$schemaName` becomes database.schemaName, which only the { dialect, type } form takes.
+function database(schemaName) {
 	const url = process.env.AM_DB_URL;
+	if (schemaName) {
+		const pool = new pg.Pool({ connectionString: url, max: 2 });
+		return { dialect: new PostgresDialect({ pool }), type: "postgres", schemaName, end: () => pool.end() };
+	}
 	switch (process.env.AM_DIALECT) {
 		case "sqlite": return new DatabaseSync(url);
 		case "postgres": return new pg.Pool({ connectionString: url, max: 2 });
@@ -44,8 +50,8 @@ async function signup(auth) {
 }
 
 const [command, config] = process.argv.slice(2);
-const options = (await import(pathToFileURL(resolve(config)).href)).default();
-const db = database();
+const { $schemaName, ...options } = (await import(pathToFileURL(resolve(config)).href)).default();
+const db = database($schemaName);
 const auth = betterAuth({ ...options, database: db, secret: "judge-secret-judge-secret-judge-secret", baseURL: "http://localhost:3000" });
 const result = command === "signup" ? await signup(auth) : await check(auth);
 process.stdout.write(JSON.stringify(result) + "\n");

@@ -152,3 +152,15 @@ test_issuer_shape_repaired_then_a_real_sign_up_works() {
   signed=$(judge signup core)
   [[ "$signed" == *'"signup":"ok"'* ]] || fail "the real sign-up after the repair: $signed"
 }
+
+# database.schemaName (PostgreSQL): Better Auth looks for its tables in that schema only.
+test_schema_name_judged_in_its_schema() {
+  [ "$DB_KIND" = postgres ] || { echo "  (PostgreSQL only: Better Auth refuses schemaName elsewhere)"; return 0; }
+  migrated core  # the same tables in public do not count
+  same_verdict schema-name refuses || return 1
+  migrated schema-name
+  same_verdict schema-name accepts || return 1
+  [ "$(judge signup schema-name)" = '{"signup":"ok"}' ] || fail "a real sign-up into schema auth failed" || return 1
+  sql 'ALTER TABLE auth."user" DROP COLUMN image'
+  same_verdict schema-name refuses
+}
