@@ -42,12 +42,17 @@ authmigrate_lines() {
     console.log(verdict.better_auth_message ?? "")'
 }
 
+# authmigrate's schema for a config: the export in $WORK when the test made one, else its TOML twin.
+schema_args() {  # config
+  if [ -f "$WORK/$1.json" ]; then echo "--schema $WORK/$1.json"; else echo "--config $JUDGE_DIR/configs/$1.toml"; fi
+}
+
 # The corpus entry is judged by both; `expected` is the verdict both must reach.
 same_verdict() {  # config expected
   [ -z "$JUDGE_INSTALL_FAILED" ] || fail "tests/verify/install.sh failed: the real Better Auth is not installed" || return 1
   local theirs ours
   theirs=$(judge check "$1") || fail "the judge failed: $theirs" || return 1
-  am verify --url "$DB_URL" --config "$JUDGE_DIR/configs/$1.toml" --log-format json
+  am verify --url "$DB_URL" $(schema_args "$1") --log-format json
   [ "$RC" -eq 0 ] || [ "$RC" -eq 6 ] || fail "verify could not check (exit $RC)" || return 1
   ours=$(authmigrate_lines <<<"$OUT")
   theirs=$(judge_lines <<<"$theirs")
@@ -56,7 +61,7 @@ same_verdict() {  # config expected
 }
 
 migrated() {  # config
-  am migrate --url "$DB_URL" --config "$JUDGE_DIR/configs/$1.toml" --yes
+  am migrate --url "$DB_URL" $(schema_args "$1") --yes
   expect_rc 0
 }
 
@@ -163,4 +168,18 @@ test_schema_name_judged_in_its_schema() {
   [ "$(judge signup schema-name)" = '{"signup":"ok"}' ] || fail "a real sign-up into schema auth failed" || return 1
   sql 'ALTER TABLE auth."user" DROP COLUMN image'
   same_verdict schema-name refuses
+}
+
+# A plugin table with disableMigration (the app manages it): migrate does not create it, and neither Better
+# Auth's check nor verify asks for it; the rest of the schema is still judged. The schema is the export of
+# the config (the TOML catalogue has no such table).
+test_a_table_with_disable_migration_is_skipped_by_both() {
+  PATH="$JUDGE_DIR/node_modules/.bin:$PATH" am schema export --auth-config "$JUDGE_DIR/configs/disabled.auth.mjs" \
+    --output "$WORK/disabled.json"
+  expect_rc 0 && grep -q '"disableMigrations": true' "$WORK/disabled.json" || fail "the export lacks the table" || return 1
+  migrated disabled
+  [ "$(table_exists auditLog)" = 0 ] || fail "migrate created a table marked disableMigration" || return 1
+  same_verdict disabled accepts || return 1
+  drop_column session userAgent
+  same_verdict disabled refuses
 }
