@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git g++
+  build-essential cmake ninja-build pkg-config git g++ ccache
   libpq-dev libsqlite3-dev libmariadb-dev libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev
   libexpected-dev libssl-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   sqlite3 postgresql postgresql-15 postgresql-client-15 mariadb-server mariadb-client
