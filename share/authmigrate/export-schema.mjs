@@ -8,9 +8,13 @@
 // Run in the app's folder (the process cwd). The config is found the way the Better Auth CLI finds
 // it (`npx auth migrate` without --config): the same 252 candidate paths, the same export lookup
 // (`auth`, `default.auth`, `default`, the module), the instance's `.options`; `.env` and `.env.local`
-// are loaded first. TypeScript and JSX are loaded with the app's jiti when it has one (the `auth`
-// CLI, c12 and most frameworks bring it), tsconfig/jsconfig `paths` included; without jiti, a
-// .ts/.mts/.cts config needs Node >= 22.6 (type stripping).
+// are loaded first. A client module (createAuthClient, no betterAuth() call) on that list is skipped;
+// when the list finds nothing, the project is searched for the one module calling betterAuth(.
+// TypeScript, JSX and tsconfig `paths` are loaded with the app's jiti, else the app's tsx, else the
+// jiti the authmigrate npm package depends on (found from this script's own folder); without any, a
+// .ts config needs Node >= 22.6 (type stripping). AUTHMIGRATE_EXPORT_LOADER=jiti|tsx|node picks one.
+// AUTHMIGRATE_SCHEMA_EXPORT=1 is set while the config loads, so an app can skip import-time work.
+// `exportAuthSchema(auth, file)` is the same export for an instance the app built itself (the JS API).
 //
 // Nothing here connects to a database. The app's config itself may open one when it is evaluated
 // (a SQLite file is created by `new Database(path)`; a pg/mysql2 pool connects lazily), and
@@ -19,7 +23,8 @@
 // that check's messages.
 //
 // Protocol with authmigrate: lines on stderr starting with "authmigrate-export: " are ours
-// ("error: ...", "hint: ...", "config: <path>"); everything else is the app's own output.
+// ("error: ...", "hint: ...", "config: <path>", "note: ...", "better-auth: ", "runtime: ", "loader: ");
+// everything else is the app's own output.
 // Exit 0: written; 2: the config was not found or did not load, or better-auth is missing;
 // 70: a bug in this script.
 import fs from "node:fs";
