@@ -272,3 +272,14 @@ console.log(pad);'
     expect_err "install it: $want"
   done
 }
+
+test_monorepo_config_in_a_workspace_package_with_its_own_paths() {
+  fx_app monorepo
+  mkdir -p node_modules/@acme && ln -s ../../packages/auth node_modules/@acme/auth  # as every workspace tool links it
+  cd apps/web
+  am schema export
+  expect_rc 0
+  expect_out "wrote auth-schema.json: 5 tables from src/lib/auth.ts"
+  grep -q '"modelName": "users"' auth-schema.json || fail "the workspace package's #/ alias was not applied"
+  fx_same_as_expected auth-schema.json
+}
