@@ -32,6 +32,7 @@ stage_main() {  # dir
   local dir=$1
   install -D -m 0644 "$npm_dir/authmigrate/package.json" "$npm_dir/authmigrate/README.md" -t "$dir"
   install -D -m 0644 "$npm_dir/authmigrate/bin/authmigrate.js" -t "$dir/bin"
+  install -D -m 0644 "$npm_dir"/authmigrate/lib/index.{mjs,cjs,d.ts} -t "$dir/lib"
   install -m 0644 "$repo/LICENSE" "$dir/"
   put_share "$dir/share/authmigrate"
   fill_package_json "$dir/package.json" "$version"

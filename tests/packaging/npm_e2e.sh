@@ -211,6 +211,36 @@ deploy_exported() { in_app env DATABASE_URL="sqlite:$app/exported.db" npx --no -
 check "deploy --schema auth-schema.json (SQLite)" deploy_exported
 check "Better Auth signs a user up on the schema deployed from the export" signs_up sqlite "$app/exported.db"
 
+# ---- TypeScript with a path alias, and nothing but better-auth and authmigrate installed: the jiti that
+# authmigrate depends on loads it; exportAuthSchema writes the same JSON from an instance the app built
+step "schema export: TypeScript with authmigrate's jiti, and exportAuthSchema"
+mkdir -p "$app/src/lib"
+printf '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }\n' >"$app/tsconfig.json"
+cat >"$app/src/lib/options.ts" <<'EOF2'
+import { username } from 'better-auth/plugins';
+import type { BetterAuthOptions } from 'better-auth';
+export const options: BetterAuthOptions = { emailAndPassword: { enabled: true }, plugins: [username()] };
+EOF2
+cat >"$app/auth.ts" <<'EOF2'
+import { betterAuth } from 'better-auth';
+import { options } from '@/lib/options';
+export const auth = betterAuth(options);
+EOF2
+export_ts() { in_app npx --no -- authmigrate schema export --auth-config auth.ts --output ts-schema.json; }
+check "the app has no jiti and no tsx of its own" same "" "$(node -p "const p = require('$app/package.json'); ['jiti', 'tsx'].filter(n => (p.dependencies || {})[n]).join(' ')")"
+check "npx --no -- authmigrate schema export of auth.ts (a tsconfig paths alias)" export_ts
+ts_tables() { node -p "Object.keys(require('$app/ts-schema.json').tables).sort().join(' ')"; }
+check "the TypeScript config's export holds the app's tables" same "account session user verification" "$(ts_tables 2>&1)"
+api_export() {
+  in_app node --input-type=module -e "
+    import { exportAuthSchema } from 'authmigrate';
+    import { betterAuth } from 'better-auth';
+    import { username } from 'better-auth/plugins';
+    await exportAuthSchema(betterAuth({ emailAndPassword: { enabled: true }, plugins: [username()] }), 'api-schema.json');"
+}
+check "exportAuthSchema(auth, file) from the installed package" api_export
+check "exportAuthSchema writes what the command writes for the same options" same "$(cat "$app/ts-schema.json")" "$(cat "$app/api-schema.json" 2>&1)"
+
 # ---- installs from the lockfile
 step "npm ci variants"
 reinstall() { in_app rm -rf node_modules && in_app npm ci --loglevel=error "$@"; }

@@ -55,6 +55,7 @@ misses_share() { ! finds_share "$1" >/dev/null; }
 main_tgz=$out/npm/authmigrate-$version.tgz
 check "npm: the main package's files and modes" same "$(expect \
   "-rw-r--r-- package/LICENSE" "-rw-r--r-- package/README.md" "-rwxr-xr-x package/bin/authmigrate.js" \
+  "-rw-r--r-- package/lib/index.cjs" "-rw-r--r-- package/lib/index.d.ts" "-rw-r--r-- package/lib/index.mjs" \
   "-rw-r--r-- package/package.json" "-rw-r--r-- package/share/authmigrate/export-schema.mjs" | by_path)" \
   "$(listing "$main_tgz")"
 main_json=$(package_json "$main_tgz")
@@ -64,8 +65,10 @@ check "npm: authmigrate's name, version, bin, engines, licence" same \
 check "npm: optionalDependencies pin both platform packages at $version" same \
   "{\"@authmigrate/linux-arm64\":\"$version\",\"@authmigrate/linux-x64\":\"$version\"}" \
   "$(field "$main_json" optionalDependencies)"
-check "npm: authmigrate has no scripts and no dependencies" same "<none> <none>" \
-  "$(field "$main_json" scripts) $(field "$main_json" dependencies)"
+# jiti: what `schema export` loads TypeScript with when the app has no loader of its own (nothing to install)
+check "npm: authmigrate has no scripts, depends on jiti only, and exports exportAuthSchema" same \
+  "<none> {\"jiti\":\"^2.7.0\"} \"lib/index.cjs\"" \
+  "$(field "$main_json" scripts) $(field "$main_json" dependencies) $(field "$main_json" main)"
 
 for cpu in x64 arm64; do
   tgz=$out/npm/authmigrate-linux-$cpu-$version.tgz

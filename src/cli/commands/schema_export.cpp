@@ -132,7 +132,9 @@ Result<TempFile> make_temp_file() {
 struct ScriptReport {
   std::string config;
   std::string better_auth;
+  std::string runtime;
   std::string loader;
+  std::vector<std::string> notes;  // how the config was found, when not where the Better Auth CLI looks
   std::vector<std::string> errors;
   std::vector<std::string> hints;
 };
@@ -191,8 +193,12 @@ class LineSink {
         m_report.config = value;
       else if (key == "better-auth")
         m_report.better_auth = value;
+      else if (key == "runtime")
+        m_report.runtime = value;
       else if (key == "loader")
         m_report.loader = value;
+      else if (key == "note")
+        m_report.notes.push_back(value);
       return;
     }
     // The app's own output while its config loads: passed through, colours removed, secrets masked.
@@ -217,8 +223,19 @@ Error no_node_error() {
                "node is not installed or not on PATH: `authmigrate schema export` runs the app's own "
                "Better Auth with Node to read its schema")
       .with_hint(
-          "install Node.js (>= 20; >= 22.6 for a TypeScript config when the app has no jiti) or put it on "
-          "PATH. Node is needed only for the export, at build time; migrate and deploy never need it");
+          "install Node.js (>= 20) or put it on PATH. Node is needed only for the export, at build time; "
+          "migrate and deploy never need it");
+}
+
+// Our environment, plus AUTHMIGRATE_SCHEMA_EXPORT=1: an app tests it to skip import-time side effects
+// (opening its database, running its ORM's migrations) while only its options are read.
+std::vector<std::string> child_environment() {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (!std::string_view(*e).starts_with("AUTHMIGRATE_SCHEMA_EXPORT=")) env.emplace_back(*e);
+  }
+  env.emplace_back("AUTHMIGRATE_SCHEMA_EXPORT=1");
+  return env;
 }
 
 Result<NodeResult> run_node(Context& ctx, Streams& streams, const std::vector<std::string>& args) {
@@ -247,8 +264,12 @@ Result<NodeResult> run_node(Context& ctx, Streams& streams, const std::vector<st
   argv.push_back(const_cast<char*>("node"));
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::vector<std::string> env = child_environment();
+  std::vector<char*> envp;
+  for (auto& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
   pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, "node", &actions, &attr, argv.data(), environ);
+  int rc = ::posix_spawnp(&pid, "node", &actions, &attr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   ::close(fds[1]);
@@ -367,19 +388,25 @@ Result<int> export_schema(Context& ctx, Streams& streams, const ExportOptions& o
     AM_TRY(base::write_file_atomic(out, *text, 0644));
   }
   auto event =
-      report::info("schema.export.written", fmt::format("wrote {}: {} tables from {} (better-auth {})",
-                                                        options.output == "-" ? "the schema to stdout" : options.output,
-                                                        tables->tables.size(), from, ran->report.better_auth));
+      report::info("schema.export.written",
+                   fmt::format("wrote {}: {} tables from {} (better-auth {}; {}, {})",
+                               options.output == "-" ? "the schema to stdout" : options.output, tables->tables.size(),
+                               from, ran->report.better_auth, ran->report.runtime, ran->report.loader));
   event.fields["path"] = options.output;
   event.fields["config"] = ran->report.config;
   event.fields["better_auth_version"] = ran->report.better_auth;
   event.fields["tables"] = tables->tables.size();
+  event.fields["runtime"] = ran->report.runtime;
   event.fields["loader"] = ran->report.loader;
-  if (options.output == "-" && !ctx.json()) {
-    streams.err << ctx.redactor().redact(event.message) << '\n';
-  } else if (options.output != "-") {
-    ctx.reporter().emit(event);
-  }
+  // With the schema on stdout, the text lines go to stderr; JSON lines would mix with it and are left out.
+  auto tell = [&](const report::Event& e) {
+    if (options.output == "-" && !ctx.json())
+      streams.err << ctx.redactor().redact(e.message) << '\n';
+    else if (options.output != "-")
+      ctx.reporter().emit(e);
+  };
+  for (const auto& note : ran->report.notes) tell(report::info("schema.export.found", note));
+  tell(event);
   return 0;
 }
 
