@@ -6,13 +6,46 @@
 # fuzz targets run for a bounded time (tests/fuzz/run.sh); AM_SKIP_FUZZ=1 skips that.
 # The release binaries are built too (scripts/build-static.sh, x86-64 and arm64, cached libraries) for the
 # packaging tests (ctest -L packaging); AM_SKIP_STATIC=1 skips that, and those tests then skip (fail with CI=true).
+# When the ctest arguments select the unit label alone (-L unit), only setup, the build and ctest run: unit
+# tests need no release binaries, no servers and no fuzzing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build_dir=${AM_TEST_BUILD_DIR:-build-test}
 
+# only_unit_label CTEST-ARGS...: 0 when every label they select (-L/--label-regex) is `unit`, and one is.
+only_unit_label() {
+  local labels=() arg next=
+  for arg in "$@"; do
+    if [[ -n $next ]]; then
+      [[ $next == label ]] && labels+=("$arg")
+      next=
+      continue
+    fi
+    case $arg in
+      -LE | --label-exclude) next=skip ;;
+      -LE* | --label-exclude=*) ;;
+      -L | --label-regex) next=label ;;
+      --label-regex=*) labels+=("${arg#*=}") ;;
+      -L*) labels+=("${arg#-L}") ;;
+    esac
+  done
+  ((${#labels[@]} > 0)) || return 1
+  for arg in "${labels[@]}"; do [[ $arg == unit || $arg == '^unit$' ]] || return 1; done
+}
+
+run_ctest() {
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+  ctest --test-dir "$build_dir" --output-on-failure --no-tests=error -j2 "$@"
+}
+
 [[ ${AM_SKIP_SETUP:-} == 1 ]] || bash scripts/setup.sh
 [[ ${AM_SKIP_BUILD:-} == 1 ]] ||
   bash scripts/build.sh "$build_dir" "-DAUTHMIGRATE_SANITIZE=address;undefined" -DAUTHMIGRATE_WERROR=ON
+if only_unit_label "$@"; then
+  echo "test.sh: the unit label alone: no release binaries, test servers or fuzzing"
+  run_ctest "$@"
+  exit
+fi
 if [[ ${AM_SKIP_STATIC:-} != 1 ]]; then
   bash scripts/build-static.sh x86_64
   bash scripts/build-static.sh aarch64
@@ -77,8 +110,7 @@ if [[ -n ${AUTHMIGRATE_TEST_MYSQL_URL:-} ]] &&
   export AM_SCHEMA_TEST_MYSQL_URL="${AUTHMIGRATE_TEST_MYSQL_URL%/}/am_schema_rt"
 fi
 
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
-ctest --test-dir "$build_dir" --output-on-failure --no-tests=error -j2 "$@"
+run_ctest "$@"
 
 # ---- Fuzzing (tests/fuzz/README.md), after ctest: a clang build of its own into build-fuzz; each
 # target replays its corpus, then fuzzes for AM_FUZZ_SECONDS (20 s each, under 2 minutes in all).

@@ -24,4 +24,15 @@ int exit_code_for(ErrorKind kind) {
   return 70;
 }
 
+std::string exit_codes_help() {
+  std::string text = "Exit codes:";
+  for (const auto& [code, meaning] : k_exit_codes) {
+    text += code == k_exit_codes.front().code ? " " : ", ";
+    text += std::to_string(code);
+    text += ' ';
+    text += meaning;
+  }
+  return text + ".";
+}
+
 }  // namespace authmigrate::cli

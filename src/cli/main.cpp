@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands/commands.hpp"
+#include "exit_codes.hpp"
 #include "signal_watcher.hpp"
 
 int main(int argc, char** argv) {
@@ -34,9 +35,7 @@ int main(int argc, char** argv) {
   add_init_command(app, action);
   add_verify_command(app, action);
   add_repair_command(app, action);
-  app.footer("Exit codes: 0 ok, 1 a migration failed, 2 bad usage/config/files, 3 database unreachable or "
-             "deadline passed, 4 lock not acquired, 5 an applied migration was edited or is missing.\n"
-             "Docs: README.md");
+  app.footer(exit_codes_help() + "\nDocs: README.md");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -48,13 +47,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::cerr << "authmigrate: error: " << e.what() << "\n"
               << "hint: run `authmigrate --help` (or `authmigrate <command> --help`)\n";
-    return 2;
+    return exit_code_for(authmigrate::ErrorKind::usage);
   }
   Streams streams;
   try {
     return action(streams);
   } catch (const std::exception& e) {
     std::cerr << "authmigrate: internal error: " << e.what() << "\n";
-    return 70;
+    return exit_code_for(authmigrate::ErrorKind::internal);
   }
 }

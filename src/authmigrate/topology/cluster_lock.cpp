@@ -11,7 +11,13 @@ namespace {
 
 constexpr std::string_view k_lock_name = "migrations";
 
-bool has_code(const Error& error, std::string_view code) { return error.server_code.starts_with(code); }
+// The server code is "errno SQLSTATE" ("1213 40001"): the errno must match whole (1193 is not 11930).
+bool has_code(const Error& error, std::string_view code) {
+  std::string_view server_code = error.server_code;
+  return server_code.substr(0, server_code.find(' ')) == code;
+}
+
+constexpr std::string_view k_unknown_system_variable = "1193";  // ER_UNKNOWN_SYSTEM_VARIABLE
 
 // Galera aborts a statement that meets another node's concurrent write or DDL with a deadlock error
 // (1213, as when a waiter's CREATE TABLE IF NOT EXISTS replicates while the holder renews its lease).
@@ -51,10 +57,24 @@ std::string random_part() {
 }  // namespace
 
 Result<bool> is_galera_node(db::Connection& connection) {
-  auto r = connection.query("SELECT @@global.wsrep_on, @@global.wsrep_OSU_method", {});
-  if (!r) return false;  // MySQL has no wsrep variables
-  if (r->rows.at(0).at(0) != db::Value("1")) return false;
-  if (auto method = r->rows.at(0).at(1); method != db::Value("TOI")) {
+  return galera_from_probe(connection.query("SELECT @@global.wsrep_on, @@global.wsrep_OSU_method", {}));
+}
+
+Result<bool> galera_from_probe(const Result<db::QueryResult>& probe) {
+  if (!probe) {
+    if (has_code(probe.error(), k_unknown_system_variable)) return false;  // MySQL: no wsrep variables
+    Error error = probe.error();
+    // The probe is no migration: a refusal, like a lost connection, means the server cannot be used.
+    if (error.kind == ErrorKind::migration_failed) error.kind = ErrorKind::unreachable;
+    error.within("checking whether the server is a Galera node (SELECT @@global.wsrep_on)");
+    error.hint = "the lock to take depends on the answer (a row the cluster certifies on Galera, GET_LOCK "
+                 "elsewhere), so authmigrate does not guess: fix the cause above (the connection, a timeout, the "
+                 "user's rights) and run again; nothing was changed";
+    return fail(std::move(error));
+  }
+  const auto& row = probe->rows.at(0);
+  if (row.at(0) != db::Value("1")) return false;
+  if (auto method = row.at(1); method != db::Value("TOI")) {
     return fail(Error(ErrorKind::config, fmt::format("this Galera node runs DDL with wsrep_OSU_method = {}: the "
                                                      "schema changes would not reach the other nodes",
                                                      method.value_or("NULL")))

@@ -17,8 +17,14 @@ namespace authmigrate::topology {
 inline constexpr std::string_view k_cluster_lock_table = "authmigrate_lock";
 
 // wsrep_on is ON: the server is a Galera node. Also refuses a cluster whose DDL would not replicate
-// (wsrep_OSU_method other than TOI).
+// (wsrep_OSU_method other than TOI). Fails when the server cannot say (see galera_from_probe).
 Result<bool> is_galera_node(db::Connection& connection);
+
+// is_galera_node's decision on the answer to `SELECT @@global.wsrep_on, @@global.wsrep_OSU_method`.
+// Only "unknown system variable" (1193: a server without Galera) means "not Galera". Any other error
+// (a timeout, a lost connection, a refusal) leaves the question open, and is returned: guessing "not
+// Galera" would take a lock that holds on one node only, and let a deployer on another node in.
+Result<bool> galera_from_probe(const Result<db::QueryResult>& probe);
 
 class ClusterLock {
  public:

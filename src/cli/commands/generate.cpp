@@ -1,5 +1,5 @@
-// `authmigrate generate`: writes the pending Better Auth DDL as a reviewable SQL file, named and
-// worded as `auth generate` writes it for the built-in adapter (warning banner included).
+// `authmigrate generate`: writes the pending Better Auth DDL as a reviewable SQL file (or to stdout),
+// named and worded as `auth generate` writes it for the built-in adapter (warning banner included).
 #include <chrono>
 #include <filesystem>
 
@@ -38,6 +38,31 @@ Result<config::Dialect> parse_dialect(const std::string& text) {
   return fail(Error(ErrorKind::usage, fmt::format("unknown dialect \"{}\"", text))
                   .with_hint("use postgres, sqlite or mysql"));
 }
+
+constexpr std::string_view k_stdout = "-";
+
+// Writes the SQL where --output says: - is stdout, a folder gets the file named as `auth generate`
+// names it, nothing is the migration folder. The path written, or empty for stdout.
+Result<std::string> write_sql(const std::string& output, const std::string& dir, const std::string& content,
+                              std::ostream& out) {
+  if (output == k_stdout) {
+    out << content;
+    out.flush();
+    if (!out) return fail(ErrorKind::io, "writing the SQL to stdout failed");
+    return std::string();
+  }
+  std::filesystem::path path = output;
+  auto name = [] { return std::filesystem::path(plan::default_generate_file_name(std::chrono::system_clock::now())); };
+  if (path.empty()) {
+    path = std::filesystem::path(dir) / name().filename();
+  } else if (std::filesystem::is_directory(path)) {
+    path /= name().filename();
+  }
+  std::error_code ec;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  AM_TRY(base::write_file_atomic(path, content, 0644));
+  return path.string();
+}
 }  // namespace
 
 void add_generate_command(CLI::App& app, Action& action) {
@@ -46,7 +71,7 @@ void add_generate_command(CLI::App& app, Action& action) {
   add_common_options(*cmd, options->common);
   add_schema_options(*cmd, options->common);
   cmd->add_option("--output", options->output,
-                  "File to write (default: <dir>/<UTC time>.sql, as `auth generate` names it)");
+                  "File to write (default: <dir>/<UTC time>.sql, as `auth generate` names it); - for stdout");
   cmd->add_flag("--from-empty", options->from_empty, "The whole schema, as for an empty database (no connection)");
   cmd->add_option("--dialect", options->dialect, "With --from-empty and no URL: postgres, sqlite or mysql");
   cmd->add_flag("-y,--yes", options->yes,
@@ -54,7 +79,9 @@ void add_generate_command(CLI::App& app, Action& action) {
                 "--output file is replaced)");
   cmd->callback([options, &action] {
     action = [options](Streams& streams) {
-      return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {
+      // With --output -, stdout carries the SQL alone: every message goes to stderr.
+      Streams messages{options->output == k_stdout ? streams.err : streams.out, streams.err};
+      return run_command(options->common, messages, [&](Context& ctx) -> Result<int> {
         auto wanted = ctx.schema(true);
         if (!wanted) return fail(std::move(wanted.error()));
         const auto& schema = (**wanted).schema;
@@ -101,19 +128,11 @@ void add_generate_command(CLI::App& app, Action& action) {
           ctx.reporter().emit(report::info("generate.up_to_date", "Your schema is already up to date."));
           return 0;
         }
-        std::filesystem::path path = options->output;
-        if (path.empty()) {
-          auto name = std::filesystem::path(plan::default_generate_file_name(std::chrono::system_clock::now()));
-          path = std::filesystem::path(ctx.options().dir) / name.filename();
-        } else if (std::filesystem::is_directory(path)) {
-          auto name = std::filesystem::path(plan::default_generate_file_name(std::chrono::system_clock::now()));
-          path /= name.filename();
-        }
-        std::error_code ec;
-        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-        AM_TRY(base::write_file_atomic(path, content, 0644));
-        auto event = report::info("generate.written", fmt::format("wrote {}", path.string()));
-        event.fields["path"] = path.string();
+        auto written = write_sql(options->output, ctx.options().dir, content, streams.out);
+        if (!written) return fail(std::move(written.error()));
+        const bool to_stdout = written->empty();
+        auto event = report::info("generate.written", to_stdout ? "wrote the SQL to stdout" : "wrote " + *written);
+        event.fields["path"] = to_stdout ? std::string(k_stdout) : *written;
         event.fields["statements"] = planned->statements.size();
         ctx.reporter().emit(event);
         return 0;

@@ -6,7 +6,10 @@ test_help_and_version() {
   am --help
   expect_rc 0
   expect_out "migrate"
-  expect_out "Exit codes"
+  expect_out "Exit codes: 0 ok, 1 "
+  local code
+  for code in 2 3 4 5 6 7 70; do expect_out ", $code "; done
+  expect_out ", 130 interrupted."
   am --version
   expect_rc 0
   expect_out "authmigrate "

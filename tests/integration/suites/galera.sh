@@ -94,3 +94,24 @@ test_a_live_lock_on_another_node_makes_a_deployer_time_out() {
   expect_out "held by node1 connection 7 (busy)"
   expect_eq "$(node_sql 2 "$DB_NAME" "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'a'")" 0
 }
+
+# A probe that fails for another reason than "unknown variable" (here a statement timeout, answered by a
+# proxy in front of node 1) must stop the run: taken as "not Galera", it would get GET_LOCK, which holds
+# on one node only, and apply the files while a deployer on another node could do the same.
+test_a_failing_galera_probe_stops_the_run_instead_of_taking_a_one_node_lock() {
+  need_galera || return 0
+  migration 0001_a.sql "CREATE TABLE a (id INT PRIMARY KEY);"
+  python3 "$AM_SOURCE_DIR/tests/integration/query_refuser.py" --to "$(url_part "${NODES[0]}" host):$(url_part "${NODES[0]}" port)" \
+    --match "@@global.wsrep_on" --errno 1969 --sqlstate 70100 \
+    --message "Query execution was interrupted (max_statement_time exceeded)" --port-file "$WORK/proxy.port" --lifetime 60 &
+  local proxy=$!
+  wait_for_line "$WORK/proxy.port" "" 50 || { kill "$proxy"; fail "the proxy did not start"; }
+  local url="${NODES[0]%/}"
+  url="${url%:*}:$(cat "$WORK/proxy.port")/$DB_NAME"
+  am migrate --url "$url" --lock-timeout 10
+  kill "$proxy" 2>/dev/null || true
+  expect_rc 3
+  expect_err "checking whether the server is a Galera node (SELECT @@global.wsrep_on): Query execution was interrupted (max_statement_time exceeded) [1969 70100]"
+  expect_err "does not guess"
+  expect_eq "$(node_sql 1 "$DB_NAME" "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'a'")" 0
+}

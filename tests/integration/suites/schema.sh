@@ -90,6 +90,23 @@ test_generate_then_migrate_runs_the_file_once_and_sync_finds_nothing() {
   expect_out "already up to date"
 }
 
+test_generate_output_dash_writes_the_sql_alone_to_stdout() {
+  printf '[better_auth]\nplugins = ["passkey"]\n' > authmigrate.toml
+  am generate --url "$DB_URL" --output file.sql
+  expect_rc 0
+  am generate --url "$DB_URL" --output -
+  expect_rc 0
+  cmp -s "$WORK/.out" file.sql || fail "stdout is not exactly the SQL that --output file.sql writes"
+  grep -q 'create table' "$WORK/.out" || fail "no DDL on stdout"
+  expect_err "wrote the SQL to stdout"
+  [ ! -e ./- ] && [ ! -e better-auth_migrations/- ] || fail "a file named - was written"
+  expect_eq "$(ls better-auth_migrations)" "" "files in the migration folder"
+  am generate --url "$DB_URL" --output - --log-format json
+  expect_rc 0
+  cmp -s "$WORK/.out" file.sql || fail "with --log-format json, stdout is not exactly the SQL"
+  expect_err '"event":"generate.written"'
+}
+
 test_dry_run_prints_the_statements_and_changes_nothing() {
   printf '[better_auth]\nplugins = []\n' > authmigrate.toml
   am migrate --url "$DB_URL" --dry-run
