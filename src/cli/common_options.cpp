@@ -46,6 +46,10 @@ void add_tx_mode_option(CLI::App& command, std::string& mode, const std::string&
 void add_schema_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--schema", options.schema_path, "Better Auth schema exported by `authmigrate schema export` (JSON)");
   command.add_option("--config", options.config_path, "authmigrate.toml with a [better_auth] section (default: ./authmigrate.toml)");
+  command.add_option("--better-auth-version", options.better_auth_version,
+                     "The better-auth release to build the schema for (default: [better_auth] version, else the "
+                     "installed one, else the newest known); with a newer release than the app runs, checks or "
+                     "prepares an upgrade");
   command.add_flag("--strict", options.strict,
                    "Refuse (exit 2) when the schema does not describe the Better Auth the app installed "
                    "(node_modules or lock file); default: a warning");
@@ -188,20 +192,27 @@ namespace authmigrate::cli {
 Result<void> Context::check_app_version(const sync::LoadedSchema& loaded) {
   auto checked = sync::check_app_version(loaded, ".");
   if (!checked) return fail(std::move(checked.error()));
-  if (!*checked) return {};
-  const sync::AppVersion& app = **checked;
-  if (app.mismatch.empty()) {
+  const sync::AppVersion& app = *checked;
+  if (loaded.from_catalogue) {
+    auto event = report::info("schema.release", fmt::format("the schema of better-auth {} ({})", app.release, app.said_by));
+    event.fields["better_auth_version"] = app.release;
+    m_reporter->emit(event);
+  } else if (!app.installed.empty() && app.mismatches.empty()) {
     auto event = report::info("schema.app_version", fmt::format("the app runs better-auth {} ({})", app.installed,
                                                                 app.file.string()));
     event.fields["better_auth_version"] = app.installed;
     m_reporter->emit(event);
-    return {};
   }
+  if (app.mismatches.empty()) return {};
   if (m_options.strict)
-    return fail(Error(ErrorKind::config, app.mismatch + "; nothing ran (--strict)").with_hint(app.hint));
-  auto warning = report::warning("schema.version_mismatch", app.mismatch + " (--strict refuses this)");
-  warning.fields["better_auth_version"] = app.installed;
-  m_reporter->emit(warning);
+    return fail(Error(ErrorKind::config, fmt::format("{}; nothing ran (--strict)", fmt::join(app.mismatches, "; ")))
+                    .with_hint(app.hint));
+  for (const auto& mismatch : app.mismatches) {
+    auto warning = report::warning("schema.version_mismatch", mismatch + " (--strict refuses this)");
+    if (!app.installed.empty()) warning.fields["better_auth_version"] = app.installed;
+    if (!app.hint.empty()) warning.fields["hint"] = app.hint;
+    m_reporter->emit(warning);
+  }
   return {};
 }
 
@@ -209,6 +220,7 @@ Result<std::optional<sync::LoadedSchema>> Context::schema(bool required) {
   sync::SchemaSourceOptions source;
   source.schema_json = m_options.schema_path;
   source.config_toml = m_options.config_path;
+  source.better_auth_version = m_options.better_auth_version;
   auto loaded = sync::load_schema_source(source);
   if (!loaded) return fail(std::move(loaded.error().within("loading the Better Auth schema")));
   if (!*loaded) {

@@ -33,6 +33,7 @@ struct CommonOptions {
   std::string schema_path;  // --schema: an exported auth-schema.json
   std::string config_path;  // --config: an authmigrate.toml
   bool strict = false;      // --strict: refuse a schema that does not describe the installed Better Auth
+  std::string better_auth_version;  // --better-auth-version: the release to build the schema for
 };
 
 void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir = true);

@@ -18,8 +18,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   if (!*options) return 0;  // no [better_auth] section
-  const auto tables = schema::build_auth_tables(**options);
-  auto resolved = schema::resolve_schema(tables);
+  const auto tables = schema::build_auth_tables(**options, schema::newest_release());
+  if (!tables) {
+    AM_FUZZ_CHECK(tables.error().kind == ErrorKind::config, tables.error().message);
+    return 0;
+  }
+  auto resolved = schema::resolve_schema(*tables);
   if (!resolved) AM_FUZZ_CHECK(resolved.error().kind == ErrorKind::config, resolved.error().message);
   return 0;
 }

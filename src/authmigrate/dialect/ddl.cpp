@@ -33,17 +33,19 @@ enum class Path { create_table, add_column };
 std::string render_column(const SqlDialect& dialect, const schema::Schema& schema, const schema::SchemaTable& table,
                           const schema::Column& column, Path path) {
   const schema::Field& field = column.field;
+  const DdlRules rules = ddl_rules(schema.better_auth_version);
   std::string out = dialect.quote_identifier(column.name) + " " + column_type(dialect, schema, table, column);
-  if (has_timestamp_default(dialect, field)) {
-    out += " default " + *dialect.timestamp_default();
-  } else if (path == Path::add_column && has_static_default(field)) {
+  if (has_timestamp_default(dialect, field, rules)) {
+    out += " default " + *dialect.timestamp_default(rules);
+  } else if (path == Path::add_column && rules.add_column_defaults && has_static_default(field)) {
     out += " default " + literal(dialect, field.default_value);
   }
   if (field.is_required()) out += " not null";
-  if (path == Path::create_table && field.unique) out += " unique";
+  if (field.unique && (path == Path::create_table || !unique_added_as_index(dialect, rules))) out += " unique";
   if (column.reference) {
     out += " references " + table_name(dialect, schema.schema_name, column.reference->table) + " (" +
-           dialect.quote_identifier(column.reference->column) + ") on delete " + column.reference->on_delete;
+           dialect.quote_identifier(column.reference->column) + ")";
+    if (rules.on_delete) out += " on delete " + (rules.own_on_delete ? column.reference->on_delete : std::string("cascade"));
   }
   return out;
 }
@@ -57,9 +59,13 @@ bool has_static_default(const schema::Field& field) {
          std::holds_alternative<bool>(field.default_value);
 }
 
-bool has_timestamp_default(const SqlDialect& dialect, const schema::Field& field) {
+bool has_timestamp_default(const SqlDialect& dialect, const schema::Field& field, const DdlRules& rules) {
   return field.type == FieldType::date && schema::is_function_default(field.default_value) &&
-         dialect.timestamp_default().has_value();
+         dialect.timestamp_default(rules).has_value();
+}
+
+bool unique_added_as_index(const SqlDialect& dialect, const DdlRules& rules) {
+  return rules.unique_added_as_index || dialect.kind() == config::Dialect::sqlite;
 }
 
 std::optional<int> index_string_length(const SqlDialect& dialect, const schema::SchemaTable& table,
@@ -85,20 +91,21 @@ std::optional<int> index_string_length(const SqlDialect& dialect, const schema::
 
 std::string column_type(const SqlDialect& dialect, const schema::Schema& schema, const schema::SchemaTable& table,
                         const schema::Column& column) {
-  if (column.name == "id") return dialect.id_column(schema.id_generation).type;
-  if (column.reference && column.reference->targets_id) return dialect.foreign_key_type(schema.id_generation);
-  return dialect.field_type(column.field, index_string_length(dialect, table, column.name));
+  const DdlRules rules = ddl_rules(schema.better_auth_version);
+  if (column.name == "id") return dialect.id_column(schema.id_generation, rules).type;
+  if (column.reference && column.reference->targets_id) return dialect.foreign_key_type(schema.id_generation, rules);
+  return dialect.field_type(column.field, index_string_length(dialect, table, column.name), rules);
 }
 
 std::string render_create_table(const SqlDialect& dialect, const schema::Schema& schema,
                                 const schema::SchemaTable& table) {
-  IdColumn id = dialect.id_column(schema.id_generation);
+  IdColumn id = dialect.id_column(schema.id_generation, ddl_rules(schema.better_auth_version));
   std::string out = "create table " + table_name(dialect, schema.schema_name, table.name) + " (" +
                     dialect.quote_identifier("id") +
                     " " + id.type;
   if (id.default_sql) out += " default " + *id.default_sql;
   out += " not null primary key";
-  if (id.auto_increment) out += " auto_increment";
+  if (id.auto_increment) out += dialect.kind() == config::Dialect::sqlite ? " autoincrement" : " auto_increment";
   for (const auto& column : table.columns) out += ", " + render_column(dialect, schema, table, column, Path::create_table);
   return out + ")";
 }

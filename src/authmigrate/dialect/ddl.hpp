@@ -46,7 +46,11 @@ std::string render_create_index(const SqlDialect& dialect, std::string_view name
 // Better Auth's hasStaticColumnDefault: a string/number/boolean literal default, except on an
 // optional unique column (its default would collide on the second row).
 bool has_static_default(const schema::Field& field);
-// hasTimestampColumnDefault: a date with a function default, on dialects with a timestamp default.
-bool has_timestamp_default(const SqlDialect& dialect, const schema::Field& field);
+// hasTimestampColumnDefault: a date with a function default, on dialects (and releases) with a
+// timestamp default.
+bool has_timestamp_default(const SqlDialect& dialect, const schema::Field& field, const DdlRules& rules);
+// A unique column added to an existing table is a separate unique index (1.7.0; and always on SQLite,
+// which cannot ADD a UNIQUE column), else inline `unique`.
+bool unique_added_as_index(const SqlDialect& dialect, const DdlRules& rules);
 
 }  // namespace authmigrate::dialect

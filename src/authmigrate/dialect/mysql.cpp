@@ -27,23 +27,24 @@ class MysqlDialect final : public SqlDialect {
   }
   std::string boolean_literal(bool value) const override { return value ? "true" : "false"; }
 
-  IdColumn id_column(IdGeneration id) const override {
+  IdColumn id_column(IdGeneration id, const DdlRules&) const override {
     if (id == IdGeneration::serial) return {"integer", std::nullopt, true};
     return {"varchar(36)", std::nullopt, false};
   }
 
-  std::string foreign_key_type(IdGeneration id) const override {
+  std::string foreign_key_type(IdGeneration id, const DdlRules&) const override {
     return id == IdGeneration::serial ? "integer" : "varchar(36)";
   }
 
-  std::string field_type(const schema::Field& field, std::optional<int> index_string_length) const override {
+  std::string field_type(const schema::Field& field, std::optional<int> index_string_length,
+                         const DdlRules& rules) const override {
     switch (field.type) {
       case FieldType::number: return field.bigint ? "bigint" : "integer";
       case FieldType::boolean: return "boolean";
-      case FieldType::date: return "timestamp(3)";
-      case FieldType::json:
+      case FieldType::date: return rules.date_era == 0 ? "datetime" : rules.date_era == 1 ? "timestamp" : "timestamp(3)";
+      case FieldType::json: return "json";
       case FieldType::string_array:
-      case FieldType::number_array: return "json";
+      case FieldType::number_array: return rules.mysql_arrays_json ? "json" : "jsonb";
       case FieldType::enumeration: return "text";  // even when indexed, as Better Auth does
       case FieldType::string: break;
     }
@@ -51,11 +52,14 @@ class MysqlDialect final : public SqlDialect {
     if (index_string_length) return "varchar(" + std::to_string(*index_string_length) + ")";
     if (field.unique) return "varchar(255)";
     if (field.references) return "varchar(36)";
-    if (field.sortable || field.index) return "varchar(255)";
+    if (rules.mysql_keyed_varchar && (field.sortable || field.index)) return "varchar(255)";
     return "text";
   }
 
-  std::optional<std::string> timestamp_default() const override { return "CURRENT_TIMESTAMP(3)"; }
+  std::optional<std::string> timestamp_default(const DdlRules& rules) const override {
+    if (!rules.timestamp_defaults) return std::nullopt;
+    return rules.date_era == 2 ? "CURRENT_TIMESTAMP(3)" : "CURRENT_TIMESTAMP";
+  }
   std::optional<IndexKeyBudget> index_key_budget() const override { return IndexKeyBudget{3072, 4, 191}; }
 
   bool accepts_column_type(std::string_view data_type, const schema::Field& field) const override {

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include <authmigrate/config/database_url.hpp>
+#include <authmigrate/dialect/ddl_rules.hpp>
 #include <authmigrate/schema/auth_tables.hpp>
 #include <authmigrate/schema/field.hpp>
 
@@ -41,14 +42,16 @@ class SqlDialect {
   // Booleans are 1/0 where the column is an integer (SQLite).
   virtual std::string boolean_literal(bool value) const = 0;
 
-  virtual IdColumn id_column(schema::IdGeneration id) const = 0;
+  // Types and defaults as the release's CLI writes them (`rules`; DdlRules{} is the newest).
+  virtual IdColumn id_column(schema::IdGeneration id, const DdlRules& rules) const = 0;
   // The type of a column that references another table's "id".
-  virtual std::string foreign_key_type(schema::IdGeneration id) const = 0;
+  virtual std::string foreign_key_type(schema::IdGeneration id, const DdlRules& rules) const = 0;
   // The type of an ordinary field; `index_string_length` is set for string columns inside
   // table-level indexes on byte-limited dialects.
-  virtual std::string field_type(const schema::Field& field, std::optional<int> index_string_length) const = 0;
+  virtual std::string field_type(const schema::Field& field, std::optional<int> index_string_length,
+                                 const DdlRules& rules) const = 0;
   // `default CURRENT_TIMESTAMP` and kin for date fields with a function default; none on SQLite.
-  virtual std::optional<std::string> timestamp_default() const = 0;
+  virtual std::optional<std::string> timestamp_default(const DdlRules& rules) const = 0;
   virtual std::optional<IndexKeyBudget> index_key_budget() const { return std::nullopt; }
 
   // Better Auth's matchType: does an existing column's reported type fit the field? (Only a

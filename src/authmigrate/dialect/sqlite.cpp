@@ -17,16 +17,17 @@ class SqliteDialect final : public SqlDialect {
   std::string string_literal(std::string_view text) const override { return wrap_doubling(text, '\''); }
   std::string boolean_literal(bool value) const override { return value ? "1" : "0"; }
 
-  IdColumn id_column(IdGeneration id) const override {
-    // Serial ids are a plain INTEGER PRIMARY KEY (a rowid alias), without AUTOINCREMENT.
+  IdColumn id_column(IdGeneration id, const DdlRules& rules) const override {
+    // Serial ids are a plain INTEGER PRIMARY KEY (a rowid alias); before 1.3.10 with AUTOINCREMENT.
+    if (id == IdGeneration::serial && rules.sqlite_autoincrement) return {"integer", std::nullopt, true};
     return {id == IdGeneration::serial ? "integer" : "text", std::nullopt, false};
   }
 
-  std::string foreign_key_type(IdGeneration id) const override {
+  std::string foreign_key_type(IdGeneration id, const DdlRules&) const override {
     return id == IdGeneration::serial ? "integer" : "text";
   }
 
-  std::string field_type(const schema::Field& field, std::optional<int>) const override {
+  std::string field_type(const schema::Field& field, std::optional<int>, const DdlRules&) const override {
     switch (field.type) {
       case FieldType::number: return field.bigint ? "bigint" : "integer";
       case FieldType::boolean: return "integer";
@@ -36,7 +37,7 @@ class SqliteDialect final : public SqlDialect {
     return "text";
   }
 
-  std::optional<std::string> timestamp_default() const override { return std::nullopt; }
+  std::optional<std::string> timestamp_default(const DdlRules&) const override { return std::nullopt; }
 
   bool accepts_column_type(std::string_view data_type, const schema::Field& field) const override {
     static const AcceptedTypes accepted{

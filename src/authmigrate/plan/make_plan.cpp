@@ -64,7 +64,10 @@ Result<void> check_added_columns(const schema::Schema& wanted, const dialect::Sq
         plan.warnings.push_back(fmt::format(
             "Adding unique column \"{}\" to existing table \"{}\" backfills every existing row with its default value. If the table has more than one row, creating the unique index \"{}\" will fail; backfill distinct values manually, then re-run the migration or create the index yourself.",
             name, table->name, schema::field_index_name(table->name, name, true)));
-      if (!field.is_required() || dialect::has_timestamp_default(d, field) || dialect::has_static_default(field)) continue;
+      const dialect::DdlRules rules = dialect::ddl_rules(wanted.better_auth_version);
+      if (!field.is_required() || dialect::has_timestamp_default(d, field, rules) ||
+          (rules.add_column_defaults && dialect::has_static_default(field)))
+        continue;
       auto known = populated.find(table->name);
       if (known == populated.end()) {
         auto rows = has_rows(table->name);

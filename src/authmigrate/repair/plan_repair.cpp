@@ -133,7 +133,7 @@ bool is_number(std::string_view text) {
 std::string default_literal(const dialect::SqlDialect& d, std::string_view value) {
   if (is_number(value)) return std::string(value);
   if (value == "true" || value == "false") return d.boolean_literal(value == "true");
-  if (value == "now") return d.timestamp_default().value_or("CURRENT_TIMESTAMP");
+  if (value == "now") return d.timestamp_default(dialect::DdlRules{}).value_or("CURRENT_TIMESTAMP");
   return d.string_literal(value);
 }
 

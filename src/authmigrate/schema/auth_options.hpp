@@ -36,6 +36,8 @@ struct PluginConfig {
 };
 
 struct AuthOptions {
+  // `version` in [better_auth]: the better-auth release the app runs (an exact version); empty: not said.
+  std::string better_auth_version;
   // user, session, account, verification, rateLimit: modelName / fields / additionalFields.
   std::map<std::string, TableOptions> core;
   bool rate_limit_in_database = false;          // rateLimit.storage === "database"

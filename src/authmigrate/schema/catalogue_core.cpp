@@ -1,77 +1,45 @@
-// The core tables and buildAuthTables of @better-auth/core 1.7.25 (src/db/get-tables.ts).
+// buildAuthTables over the catalogue: the core tables of the release (core.json: getAuthTables of each
+// core switch), the plugins' tables merged in plugin order, the config's renames and additional fields.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include <authmigrate/schema/catalogue.hpp>
-#include <authmigrate/schema/catalogue_dsl.hpp>
+#include <authmigrate/schema/catalogue_store.hpp>
+#include <authmigrate/schema/schema_json.hpp>
 
 namespace authmigrate::schema {
 
-using dsl::F;
-using dsl::T;
-
 namespace {
 
-std::vector<Field> core_fields(std::string_view key) {
-  if (key == "user")
-    return {F("name", T::string).req().sortable(),
-            F("email", T::string).unique().req().sortable(),
-            F("emailVerified", T::boolean).def(false).req(),
-            F("image", T::string).opt(),
-            F("createdAt", T::date).def_fn().req(),
-            F("updatedAt", T::date).def_fn().req()};
-  if (key == "session")
-    return {F("expiresAt", T::date).req(),
-            F("token", T::string).req().unique(),
-            F("createdAt", T::date).req().def_fn(),
-            F("updatedAt", T::date).req(),  // onUpdate only: no default, so no DB default
-            F("ipAddress", T::string).opt(),
-            F("userAgent", T::string).opt(),
-            F("userId", T::string).ref("user", "id", "cascade").req().index()};
-  if (key == "account")
-    return {F("accountId", T::string).req(),
-            F("providerId", T::string).req(),
-            F("userId", T::string).ref("user", "id", "cascade").req().index(),
-            F("accessToken", T::string).opt(),
-            F("refreshToken", T::string).opt(),
-            F("idToken", T::string).opt(),
-            F("accessTokenExpiresAt", T::date).opt(),
-            F("refreshTokenExpiresAt", T::date).opt(),
-            F("scope", T::string).opt(),
-            F("password", T::string).opt(),
-            F("createdAt", T::date).req().def_fn(),
-            F("updatedAt", T::date).req()};
-  if (key == "verification")
-    return {F("identifier", T::string).req().index(),
-            F("value", T::string).req(),
-            F("expiresAt", T::date).req(),
-            F("createdAt", T::date).req().def_fn(),
-            F("updatedAt", T::date).req().def_fn()};
-  if (key == "rateLimit")
-    return {F("key", T::string).unique().req(),
-            F("count", T::number).req(),
-            F("lastRequest", T::number).bigint().req().def_fn()};
-  return {};
+using catalogue_store::Json;
+
+const TableOptions* options_for(const AuthOptions& options, std::string_view key) {
+  auto it = options.core.find(std::string(key));
+  return it == options.core.end() ? nullptr : &it->second;
 }
 
-// Core fields always carry an explicit fieldName (`options.user.fields.x || "x"`).
-void apply_core_renames(std::vector<Field>& fields, const TableOptions* options) {
-  for (auto& field : fields) {
-    field.field_name = field.key;
-    if (!options) continue;
+// `options.user.fields.x || "x"`: the harvest recorded the default column; a rename replaces it.
+void apply_core_options(Table& table, const TableOptions* options) {
+  if (!options) return;
+  if (options->model_name && !options->model_name->empty()) table.model_name = *options->model_name;
+  for (auto& field : table.fields) {
     for (const auto& [key, column] : options->field_names) {
       if (key == field.key && !column.empty()) field.field_name = column;
     }
   }
 }
 
-// Plugin tables merged in plugin order, as the `pluginSchema` reduce does: later plugins add
-// fields to the same key, indexes are deduplicated, the last modelName wins.
-std::vector<Table> merge_plugin_tables(const AuthOptions& options) {
+// Plugin tables merged in plugin order, as the `pluginSchema` reduce does: later plugins add fields to
+// the same key, indexes are deduplicated, the last modelName wins.
+Result<std::vector<Table>> merge_plugin_tables(const AuthOptions& options, const CatalogueRelease& release) {
   std::vector<Table> merged;
   for (const auto& config : options.plugins) {
     const PluginSpec* spec = find_plugin(config.name);
     if (!spec) continue;
-    for (auto& table : plugin_schema(*spec, config)) {
+    auto tables = plugin_schema(*spec, config, release);
+    if (!tables) return fail(std::move(tables.error()));
+    for (auto& table : *tables) {
       auto it = std::find_if(merged.begin(), merged.end(), [&](const Table& t) { return t.key == table.key; });
       if (it == merged.end()) {
         merged.push_back(std::move(table));
@@ -89,84 +57,104 @@ std::vector<Table> merge_plugin_tables(const AuthOptions& options) {
   return merged;
 }
 
-Table core_table(std::string_view key, int order, const AuthOptions& options,
-                 std::vector<Table>& plugin_tables) {
-  const TableOptions* table_options = nullptr;
-  if (auto it = options.core.find(std::string(key)); it != options.core.end()) table_options = &it->second;
-  Table table;
-  table.key = std::string(key);
-  table.model_name = table_options && table_options->model_name && !table_options->model_name->empty()
-                         ? *table_options->model_name
-                         : table.key;
-  if (order > 0) table.order = order;
-  table.fields = core_fields(key);
-  apply_core_renames(table.fields, table_options);
-  auto plugin = std::find_if(plugin_tables.begin(), plugin_tables.end(), [&](const Table& t) { return t.key == key; });
-  if (plugin != plugin_tables.end()) {
-    spread_fields(table.fields, plugin->fields);
-    table.indexes = plugin->indexes;
-    plugin_tables.erase(plugin);  // a core key is never also emitted as a plugin table
+// The core switches as the harvest keyed them.
+std::vector<std::string> switch_variants(const AuthOptions& options) {
+  std::vector<std::string> keys = {""};
+  if (options.secondary_storage) {
+    keys = {"secondary_storage"};
+    if (options.store_session_in_database) keys.push_back("secondary_storage,store_session_in_database");
+    if (options.store_verification_in_database) keys.push_back("secondary_storage,store_verification_in_database");
   }
-  if (table_options) spread_fields(table.fields, table_options->additional_fields);
-  return table;
+  if (options.rate_limit_in_database) keys.push_back("rate_limit_in_database");
+  return keys;
+}
+
+bool kept(const Json& variants, const std::vector<std::string>& keys, const std::string& table) {
+  return std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+    const Json& list = variants[key];
+    return std::find(list.begin(), list.end(), table) != list.end();
+  });
+}
+
+const Json* core_range(const base::Version& version) {
+  return catalogue_store::select_range(catalogue_store::document("core")["ranges"], "better-auth", version);
+}
+
+Result<std::vector<Table>> core_tables(const base::Version& version) {
+  const Json* range = core_range(version);
+  if (!range)
+    return fail(ErrorKind::config, fmt::format("better-auth {} is older than every release the catalogue knows ({})",
+                                               base::to_string(version), known_release_span()));
+  return read_catalogue_tables((*range)["tables"], fmt::format("the catalogue's better-auth {}", base::to_string(version)));
 }
 
 }  // namespace
 
+const std::vector<base::Version>& known_releases() { return catalogue_store::releases("better-auth"); }
+
+CatalogueRelease newest_release() {
+  const auto& known = known_releases();
+  return {known.empty() ? base::Version{} : known.back(), {}};
+}
+
+std::string known_release_span() {
+  const auto& known = known_releases();
+  if (known.empty()) return "no release";
+  return fmt::format("{} to {}", base::to_string(known.front()), base::to_string(known.back()));
+}
+
 const std::vector<std::string>& core_table_keys() {
-  static const std::vector<std::string> keys = {"user", "session", "account", "verification", "rateLimit"};
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const auto& [key, fields] : catalogue_store::document("index")["core"].items()) out.push_back(key);
+    return out;
+  }();
   return keys;
 }
 
 std::vector<std::string> core_field_keys(std::string_view table_key) {
   std::vector<std::string> keys;
-  for (const auto& field : core_fields(table_key)) keys.push_back(field.key);
+  const Json& core = catalogue_store::document("index")["core"];
+  if (auto it = core.find(std::string(table_key)); it != core.end()) {
+    for (const auto& key : *it) keys.push_back(key.get<std::string>());
+  }
   return keys;
 }
 
-std::vector<Table> plugin_schema(const PluginSpec& spec, const PluginConfig& config) {
-  std::vector<Table> tables = spec.build(config);
-  for (auto& table : tables) {
-    auto custom = config.schema.find(table.key);
-    if (custom == config.schema.end()) continue;
-    const TableOptions& o = custom->second;
-    if (o.model_name && !o.model_name->empty()) table.model_name = *o.model_name;
-    for (const auto& [key, column] : o.field_names) {
-      if (Field* field = table.find_field(key); field && !column.empty()) field->field_name = column;
-    }
-    spread_fields(table.fields, o.additional_fields);
-  }
-  return tables;
-}
-
-AuthTables build_auth_tables(const AuthOptions& options) {
-  std::vector<Table> plugin_tables = merge_plugin_tables(options);
+Result<AuthTables> build_auth_tables(const AuthOptions& options, const CatalogueRelease& release) {
+  auto core = core_tables(release.better_auth);
+  if (!core) return fail(std::move(core.error()));
+  auto plugin_tables = merge_plugin_tables(options, release);
+  if (!plugin_tables) return fail(std::move(plugin_tables.error()));
+  const Json& variants = (*core_range(release.better_auth))["variants"];
+  const std::vector<std::string> switches = switch_variants(options);
   AuthTables out;
   out.id_generation = options.id_generation;
-  out.better_auth_version = std::string(kCatalogueBetterAuthVersion);
+  out.better_auth_version = base::to_string(release.better_auth);
   out.schema_name = options.schema_name;
-  // Order of keys: user, session, account, verification, plugin tables, rateLimit. Note that the
-  // core user fields are built before the session table is decided, as in get-tables.ts.
-  out.tables.push_back(core_table("user", 1, options, plugin_tables));
-  Table session = core_table("session", 2, options, plugin_tables);
-  Table account = core_table("account", 3, options, plugin_tables);
-  Table verification = core_table("verification", 4, options, plugin_tables);
-  if (!options.secondary_storage || options.store_session_in_database) out.tables.push_back(std::move(session));
-  out.tables.push_back(std::move(account));
-  if (!options.secondary_storage || options.store_verification_in_database)
-    out.tables.push_back(std::move(verification));
-  for (auto& table : plugin_tables) out.tables.push_back(std::move(table));
-  if (options.rate_limit_in_database) {
-    // Plugins and additionalFields never reach the rate-limit table; only its renames do.
-    const TableOptions* o = nullptr;
-    if (auto it = options.core.find("rateLimit"); it != options.core.end()) o = &it->second;
-    Table rate_limit;
-    rate_limit.key = "rateLimit";
-    rate_limit.model_name = o && o->model_name && !o->model_name->empty() ? *o->model_name : "rateLimit";
-    rate_limit.fields = core_fields("rateLimit");
-    apply_core_renames(rate_limit.fields, o);
-    out.tables.push_back(std::move(rate_limit));
+  // Key order as getAuthTables returns it: the core tables every config has, the plugins' own
+  // tables, then the tables a switch adds (rateLimit).
+  std::vector<Table> added_by_switch;
+  for (auto& table : *core) {
+    apply_core_options(table, options_for(options, table.key));
+    if (!kept(variants, {""}, table.key)) {
+      // rateLimit: plugins and additionalFields never reach it, and it comes after the plugins' tables
+      if (kept(variants, switches, table.key)) added_by_switch.push_back(std::move(table));
+      continue;
+    }
+    // A plugin's fields for a core key join that table, whether or not the table is kept.
+    auto plugin = std::find_if(plugin_tables->begin(), plugin_tables->end(),
+                               [&](const Table& t) { return t.key == table.key; });
+    if (plugin != plugin_tables->end()) {
+      spread_fields(table.fields, plugin->fields);
+      table.indexes = plugin->indexes;
+      plugin_tables->erase(plugin);
+    }
+    if (const TableOptions* o = options_for(options, table.key)) spread_fields(table.fields, o->additional_fields);
+    if (kept(variants, switches, table.key)) out.tables.push_back(std::move(table));
   }
+  for (auto& table : *plugin_tables) out.tables.push_back(std::move(table));
+  for (auto& table : added_by_switch) out.tables.push_back(std::move(table));
   return out;
 }
 

@@ -15,7 +15,19 @@ using Json = nlohmann::ordered_json;
 
 class Reader {
  public:
-  explicit Reader(std::string_view source) : source_(source) {}
+  // `catalogue`: plugin tables as a plugin declares them, where modelName is optional (the key).
+  explicit Reader(std::string_view source, bool catalogue = false) : source_(source), catalogue_(catalogue) {}
+
+  Result<std::vector<Table>> read_tables(const Json& tables) {
+    if (!tables.is_object()) return error("tables", "must be an object");
+    std::vector<Table> out;
+    for (const auto& [key, value] : tables.items()) {
+      auto table = read_table(key, value);
+      if (!table) return fail(table.error());
+      out.push_back(std::move(*table));
+    }
+    return out;
+  }
 
   Result<AuthTables> read(const Json& root) {
     if (!root.is_object()) return error("", "the schema file must hold a JSON object");
@@ -44,11 +56,9 @@ class Reader {
     }
     auto tables = root.find("tables");
     if (tables == root.end() || !tables->is_object()) return error("tables", "missing \"tables\" (an object)");
-    for (const auto& [key, value] : tables->items()) {
-      auto table = read_table(key, value);
-      if (!table) return fail(table.error());
-      out.tables.push_back(std::move(*table));
-    }
+    auto read = read_tables(*tables);
+    if (!read) return fail(read.error());
+    out.tables = std::move(*read);
     return out;
   }
 
@@ -73,8 +83,13 @@ class Reader {
     Table table;
     table.key = key;
     auto model = value.find("modelName");
-    if (model == value.end() || !model->is_string()) return error(path + ".modelName", "missing (a string)");
-    table.model_name = model->get<std::string>();
+    if (catalogue_ && model == value.end()) {
+      table.model_name = key;
+    } else if (model == value.end() || !model->is_string()) {
+      return error(path + ".modelName", "missing (a string)");
+    } else {
+      table.model_name = model->get<std::string>();
+    }
     if (auto order = value.find("order"); order != value.end() && !order->is_null()) {
       if (!order->is_number_integer()) return error(path + ".order", "must be an integer");
       table.order = order->get<int>();
@@ -196,6 +211,7 @@ class Reader {
   }
 
   std::string_view source_;
+  bool catalogue_ = false;
 };
 
 // Where a parse error sits, as line:column (nlohmann reports a byte offset).
@@ -231,6 +247,10 @@ Result<AuthTables> read_schema_json(std::string_view text, std::string_view sour
     return fail(ErrorKind::config, fmt::format("{}: not valid JSON: {}", source, what));
   }
   return Reader(source).read(root);
+}
+
+Result<std::vector<Table>> read_catalogue_tables(const nlohmann::ordered_json& tables, std::string_view source) {
+  return Reader(source, true).read_tables(tables);
 }
 
 }  // namespace authmigrate::schema

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <authmigrate/base/version.hpp>
 #include <authmigrate/schema/catalogue.hpp>
 #include <authmigrate/schema/did_you_mean.hpp>
 #include <authmigrate/schema/toml_field.hpp>
@@ -30,7 +31,7 @@ constexpr CoreSection kCoreSections[] = {{"user", "user"}, {"session", "session"
 class SectionReader {
  public:
   AuthOptions read(const toml::table& section) {
-    static const std::vector<std::string> keys = {"plugins", "generate_id", "secondary_storage", "use_plural",
+    static const std::vector<std::string> keys = {"version", "plugins", "generate_id", "secondary_storage", "use_plural",
                                                   "schema_name", "user", "session", "account", "verification",
                                                   "rate_limit", "plugin"};
     // Plugins first: their options are checked against the list.
@@ -40,7 +41,9 @@ class SectionReader {
       const toml::node& node = *node_ptr;
       std::string k(key.str());
       if (k == "plugins") continue;
-      if (k == "generate_id") {
+      if (k == "version") {
+        read_version(node);
+      } else if (k == "generate_id") {
         read_generate_id(node);
       } else if (k == "secondary_storage") {
         read_bool(node, options_.secondary_storage);
@@ -210,6 +213,16 @@ class SectionReader {
     }
   }
 
+  // `version = "1.6.22"`: the better-auth release the schema is for; an exact version, as npm records it.
+  void read_version(const toml::node& node) {
+    auto text = node.value<std::string>();
+    if (!text || !base::parse_version(*text)) {
+      issues_.add(node.source(), "`better_auth.version` must be an exact better-auth version, e.g. \"1.6.22\"");
+      return;
+    }
+    options_.better_auth_version = *text;
+  }
+
   void read_plugin_options(const toml::node& node) {
     const toml::table* table = node.as_table();
     if (!table) {
@@ -274,27 +287,21 @@ class SectionReader {
       issues_.add(node.source(), "`schema` must hold one table per customised table");
       return;
     }
-    const std::vector<Table> built = spec.build(config);
     for (auto [key_ptr, value_ptr] : in_source_order(*tables)) {
       const toml::key& key = *key_ptr;
       const toml::node& value = *value_ptr;
       std::string table_key(key.str());
       std::string where = fmt::format("better_auth.plugin.{}.schema.{}", spec.name, table_key);
-      auto produced = std::find_if(built.begin(), built.end(), [&](const Table& t) { return t.key == table_key; });
-      if (!contains(spec.tables, table_key)) {
+      auto produced = spec.table_fields.find(table_key);
+      if (produced == spec.table_fields.end()) {
         issues_.add(key.source(), fmt::format("plugin `{}` has no table `{}`", spec.name, table_key), did_you_mean(table_key, spec.tables));
-        continue;
-      }
-      if (produced == built.end()) {
-        issues_.add(key.source(), fmt::format("plugin `{}` creates no table `{}` with these options", spec.name, table_key));
         continue;
       }
       if (!value.as_table()) {
         issues_.add(value.source(), fmt::format("`{}` must be a table", where));
         continue;
       }
-      std::vector<std::string> field_keys;
-      for (const auto& f : produced->fields) field_keys.push_back(f.key);
+      const std::vector<std::string>& field_keys = produced->second;
       std::vector<std::string> allowed = {"model_name", "fields"};
       if (contains(spec.additional_field_tables, table_key)) allowed.push_back("additional_fields");
       TableOptions& out = config.schema[table_key];

@@ -2,50 +2,51 @@
 
 #include <fmt/format.h>
 
+#include <authmigrate/base/version.hpp>
 #include <authmigrate/project/installed_package.hpp>
-#include <authmigrate/project/version.hpp>
-#include <authmigrate/schema/catalogue.hpp>
 
 namespace authmigrate::sync {
 
 namespace {
 
-void against_catalogue(const project::Version& installed, AppVersion& out) {
-  auto lowest = project::parse_version(kCatalogueLowestVersion);
-  auto highest = project::parse_version(schema::kCatalogueBetterAuthVersion);
-  if (!lowest || !highest || project::VersionRange{*lowest, *highest}.contains(installed)) return;
-  out.mismatch = fmt::format("the app installed better-auth {} ({}), but the [better_auth] catalogue describes "
-                             "better-auth {} to {}",
-                             out.installed, out.file.string(), kCatalogueLowestVersion,
-                             schema::kCatalogueBetterAuthVersion);
-  out.hint = "export the app's own schema with `authmigrate schema export` (it reads the installed Better Auth) "
-             "and use --schema auth-schema.json, or pin better-auth to a release the catalogue describes";
+AppVersion from_catalogue(const ReleaseChoice& choice) {
+  AppVersion out{choice.installed, choice.installed_file, base::to_string(choice.release.better_auth),
+                 choice.said_by, {}, choice.hint};
+  if (!choice.mismatch.empty()) out.mismatches.push_back(choice.mismatch);
+  if (!choice.beyond_known.empty()) out.mismatches.push_back(choice.beyond_known);
+  return out;
 }
 
-void against_export(const project::Version& installed, const LoadedSchema& loaded, AppVersion& out) {
-  auto exported = project::parse_version(loaded.schema.better_auth_version);
-  if (exported && *exported == installed) return;
-  out.mismatch = fmt::format("{} was exported from better-auth {}, but the app installed better-auth {} ({})",
-                             loaded.source, loaded.schema.better_auth_version, out.installed, out.file.string());
-  out.hint = "export it again with `authmigrate schema export` after installing, and commit it";
+Result<AppVersion> from_export(const LoadedSchema& loaded, const std::filesystem::path& directory) {
+  AppVersion out;
+  out.release = loaded.schema.better_auth_version;
+  out.said_by = loaded.asked_version.empty() ? loaded.source : "--better-auth-version";
+  if (!loaded.asked_version.empty()) {
+    out.mismatches.push_back(fmt::format("{} was not exported from better-auth {} (--better-auth-version): its "
+                                         "tables are those of the release it was exported from, with {}'s DDL rules",
+                                         loaded.source, loaded.asked_version, loaded.asked_version));
+    out.hint = "export it again with `authmigrate schema export` after installing that release";
+  }
+  auto found = project::find_installed(directory, "better-auth");
+  if (!found) return fail(std::move(found.error()).within("reading the app's installed Better Auth version"));
+  if (!*found || !base::parse_version((*found)->version)) return out;
+  out.installed = (*found)->version;
+  out.file = (*found)->source;
+  auto exported = base::parse_version(loaded.schema.better_auth_version);
+  if (loaded.asked_version.empty() && !(exported && *exported == *base::parse_version(out.installed))) {
+    out.mismatches.push_back(fmt::format("{} was exported from better-auth {}, but the app installed better-auth {} ({})",
+                                         loaded.source, loaded.schema.better_auth_version, out.installed,
+                                         out.file.string()));
+    out.hint = "export it again with `authmigrate schema export` after installing, and commit it";
+  }
+  return out;
 }
 
 }  // namespace
 
-Result<std::optional<AppVersion>> check_app_version(const LoadedSchema& loaded,
-                                                    const std::filesystem::path& directory) {
-  auto found = project::find_installed(directory, "better-auth");
-  if (!found) return fail(std::move(found.error()).within("reading the app's installed Better Auth version"));
-  if (!*found) return std::optional<AppVersion>{};
-  auto installed = project::parse_version((*found)->version);
-  if (!installed) return std::optional<AppVersion>{};
-  AppVersion out{(*found)->version, (*found)->source, {}, {}};
-  if (loaded.from_catalogue) {
-    against_catalogue(*installed, out);
-  } else {
-    against_export(*installed, loaded, out);
-  }
-  return std::optional<AppVersion>{std::move(out)};
+Result<AppVersion> check_app_version(const LoadedSchema& loaded, const std::filesystem::path& directory) {
+  if (loaded.release) return from_catalogue(*loaded.release);
+  return from_export(loaded, directory);
 }
 
 }  // namespace authmigrate::sync

@@ -35,9 +35,11 @@ Finding missing_index(const dialect::SqlDialect& d, const std::string& schema_na
 
 void table_index_drift(const std::string& schema_name, const schema::SchemaTable& table,
                        const dialect::LiveTable& existing, const dialect::LiveSchema& live, const dialect::SqlDialect& d,
-                       std::vector<Finding>& out) {
+                       const dialect::DdlRules& rules, std::vector<Finding>& out) {
   for (const auto& column : table.columns) {
-    if (!existing.find(column.name) || !(column.field.unique || column.field.index)) continue;
+    // Before 1.4.0 the CLI made no index for `index: true`: a database it made has none.
+    const bool indexed = column.field.unique || (column.field.index && rules.field_indexes);
+    if (!existing.find(column.name) || !indexed) continue;
     std::vector<std::string> key{column.name};
     if (covered(live, table.name, key, column.field.unique)) continue;
     out.push_back(missing_index(d, schema_name, table.name,
@@ -82,7 +84,8 @@ std::vector<Finding> find_drift(const schema::Schema& wanted, const dialect::Liv
         findings.insert(findings.end(), drift.begin(), drift.end());
       }
     }
-    table_index_drift(wanted.schema_name, table, *existing, live, d, findings);
+    table_index_drift(wanted.schema_name, table, *existing, live, d, dialect::ddl_rules(wanted.better_auth_version),
+                      findings);
   }
   return findings;
 }

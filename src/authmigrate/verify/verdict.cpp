@@ -1,5 +1,7 @@
 #include <authmigrate/verify/verdict.hpp>
 
+#include <authmigrate/base/version.hpp>
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -11,6 +13,11 @@
 #include <authmigrate/verify/schema_check.hpp>
 
 namespace authmigrate::verify {
+
+bool has_runtime_check(const std::string& better_auth_version) {
+  auto version = base::parse_version(better_auth_version);
+  return !version || *version >= base::Version{1, 7, 3, ""};
+}
 
 bool Verdict::has(FindingKind kind) const {
   return std::any_of(refusals.begin(), refusals.end(), [&](const Finding& f) { return f.kind == kind; }) ||

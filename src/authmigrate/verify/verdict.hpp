@@ -25,6 +25,10 @@ struct Verdict {
 Verdict judge(const schema::Schema& wanted, const dialect::LiveSchema& tables, const dialect::LiveSchema& live,
               const dialect::SqlDialect& dialect);
 
+// Better Auth checks the schema at run time from 1.7.3 on; before, what is missing fails at the
+// request that needs it. An empty or unparsable version counts as checking.
+bool has_runtime_check(const std::string& better_auth_version);
+
 // Reads the database (catalog queries only) and judges it. `tables` as Better Auth's check finds
 // them (on PostgreSQL through the whole search path), indexes and types as the migrator reads them.
 Result<Verdict> verify_database(db::Connection& connection, const schema::Schema& wanted);

@@ -47,17 +47,23 @@ std::string next_steps(const verify::Verdict& verdict) {
   return fmt::format("{}", fmt::join(steps, "; "));
 }
 
-void report_verdict(report::Reporter& reporter, const verify::Verdict& verdict, const std::string& database) {
+void report_verdict(report::Reporter& reporter, const verify::Verdict& verdict, const std::string& database,
+                    const std::string& release) {
   report_findings(reporter, verdict);
   std::string drift = verdict.drift.empty() ? "no drift" : fmt::format("{} drift finding{}", verdict.drift.size(), verdict.drift.size() == 1 ? "" : "s");
+  std::string who = release.empty() ? "Better Auth" : fmt::format("Better Auth {}", release);
+  std::string effect = verify::has_runtime_check(release)
+                           ? "every auth request fails with \"Database schema mismatch\""
+                           : "it has no runtime schema check (that came in 1.7.3): the requests that need what is "
+                             "missing fail with database errors";
   auto event = verdict.refused()
                    ? report::warning("verify.verdict",
-                                     fmt::format("{}: Better Auth will refuse this database ({} finding{}; {}): every "
-                                                 "auth request fails with \"Database schema mismatch\". Fix: {}",
-                                                 database, verdict.refusals.size(),
-                                                 verdict.refusals.size() == 1 ? "" : "s", drift, next_steps(verdict)))
-                   : report::info("verify.verdict",
-                                  fmt::format("{}: Better Auth accepts this database ({})", database, drift));
+                                     fmt::format("{}: {} will refuse this database ({} finding{}; {}): {}. Fix: {}",
+                                                 database, who, verdict.refusals.size(),
+                                                 verdict.refusals.size() == 1 ? "" : "s", drift, effect,
+                                                 next_steps(verdict)))
+                   : report::info("verify.verdict", fmt::format("{}: {} accepts this database ({})", database, who, drift));
+  if (!release.empty()) event.fields["better_auth_version"] = release;
   event.fields["verdict"] = verdict.refused() ? "refuses" : "accepts";
   event.fields["refusals"] = verdict.refusals.size();
   event.fields["drift"] = verdict.drift.size();

@@ -13,7 +13,9 @@ namespace authmigrate::cli {
 void report_findings(report::Reporter& reporter, const verify::Verdict& verdict, bool with_missing = true);
 // The findings, then "verify.verdict": refuses/accepts, the counts, Better Auth's own message and
 // the commands that fix it.
-void report_verdict(report::Reporter& reporter, const verify::Verdict& verdict, const std::string& database);
+// `release`: the better-auth the schema is built for ("" when unknown), named in the verdict.
+void report_verdict(report::Reporter& reporter, const verify::Verdict& verdict, const std::string& database,
+                    const std::string& release = "");
 // What to run for the refusals: `authmigrate migrate` for missing tables and columns,
 // `authmigrate repair ...` for required columns Better Auth never writes.
 std::string next_steps(const verify::Verdict& verdict);

@@ -37,7 +37,7 @@ void add_verify_command(CLI::App& app, Action& action) {
         if (!db) return fail(std::move(db.error()));
         auto verdict = verify::verify_database((*db)->connection(), (*wanted)->schema);
         if (!verdict) return fail(std::move(verdict.error().within("verifying the Better Auth schema")));
-        report_verdict(ctx.reporter(), *verdict, (*db)->url().redacted());
+        report_verdict(ctx.reporter(), *verdict, (*db)->url().redacted(), (*wanted)->schema.better_auth_version);
         if (verdict->refused()) return k_exit_refused;
         return options->common.strict && !verdict->drift.empty() ? k_exit_drift : k_exit_ok;
       });

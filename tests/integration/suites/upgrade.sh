@@ -39,7 +39,7 @@ test_status_and_verify_never_call_the_issuer_shape_up_to_date() {
   am status --url "$DB_URL" --exit-code
   expect_rc 6
   [[ "$OUT" != *"up to date"* ]] || fail "status said up to date"
-  expect_out "Better Auth will refuse this database"
+  expect_out "will refuse this database"
   am verify --url "$DB_URL"
   expect_rc 6
   expect_out 'Column "issuer" on table "account" is required but Better Auth never writes it'
@@ -62,7 +62,7 @@ test_issuer_repair_dry_run_then_for_real_then_again() {
   expect_eq "$(has_column account issuer)" 1 "the dry run changed nothing"
   am repair account-issuer --url "$DB_URL"
   expect_rc 0
-  expect_out "Better Auth accepts this database"
+  expect_out "accepts this database"
   expect_eq "$(has_column account issuer)" 0
   expect_eq "$(sql "SELECT count(*) FROM $(q account)")" 1 "the account row is kept"
   expect_eq "$(sql "SELECT count(*) FROM $(q user)")" 1 "the user row is kept"
@@ -121,7 +121,7 @@ test_a_named_column_is_made_nullable_or_given_a_default() {
     expect_rc 6
     am repair nullable:session.tenant default:verification.region=eu --url "$DB_URL"
     expect_rc 0
-    expect_out "Better Auth accepts this database"
+    expect_out "accepts this database"
   fi
   am repair nullable:session.token --url "$DB_URL"
   expect_rc 2

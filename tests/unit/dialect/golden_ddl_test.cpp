@@ -8,6 +8,7 @@
 #include <authmigrate/schema/toml_config.hpp>
 
 #include "../schema/golden_files.hpp"
+#include "../support/catalogue_tables.hpp"
 
 namespace authmigrate::dialect {
 namespace {
@@ -50,7 +51,7 @@ TEST_P(DialectGolden, FreshSchemaFromTomlMatchesBetterAuth) {
   const Case& c = GetParam();
   auto options = schema::read_better_auth_toml(testing::read_golden("toml/" + c.name + ".toml"), c.name);
   ASSERT_TRUE(options) << options.error().describe();
-  auto resolved = schema::resolve_schema(schema::build_auth_tables(options->value_or(schema::AuthOptions{})));
+  auto resolved = schema::resolve_schema(testing::golden_tables(options->value_or(schema::AuthOptions{}), c.name));
   ASSERT_TRUE(resolved) << resolved.error().describe();
   auto dialect = make_dialect(c.dialect);
   std::string expected = testing::read_golden(dialect_folder(c.dialect) + "/" + c.name + ".sql");

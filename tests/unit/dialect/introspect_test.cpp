@@ -13,13 +13,14 @@
 #include <authmigrate/schema/toml_config.hpp>
 
 #include "../schema/golden_files.hpp"
+#include "../support/catalogue_tables.hpp"
 
 namespace authmigrate::dialect {
 namespace {
 
 schema::Schema golden_schema(const std::string& name) {
   auto options = schema::read_better_auth_toml(testing::read_golden("toml/" + name + ".toml"), name);
-  return *schema::resolve_schema(schema::build_auth_tables(options->value_or(schema::AuthOptions{})));
+  return *schema::resolve_schema(testing::golden_tables(options->value_or(schema::AuthOptions{}), name));
 }
 
 void expect_round_trip(db::Connection& connection, const std::string& case_name) {

@@ -14,6 +14,7 @@
 #include <authmigrate/schema/toml_config.hpp>
 
 #include "../schema/golden_files.hpp"
+#include "../support/catalogue_tables.hpp"
 
 namespace authmigrate::plan {
 namespace {
@@ -21,7 +22,7 @@ namespace {
 schema::Schema load_schema(const std::string& name) {
   auto options = schema::read_better_auth_toml(testing::read_golden("toml/" + name + ".toml"), name);
   EXPECT_TRUE(options) << options.error().describe();
-  auto resolved = schema::resolve_schema(schema::build_auth_tables(options->value_or(schema::AuthOptions{})));
+  auto resolved = schema::resolve_schema(testing::golden_tables(options->value_or(schema::AuthOptions{}), name));
   EXPECT_TRUE(resolved) << resolved.error().describe();
   return *resolved;
 }

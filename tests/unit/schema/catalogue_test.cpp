@@ -9,6 +9,7 @@
 #include <authmigrate/schema/schema_json.hpp>
 #include <authmigrate/schema/toml_config.hpp>
 
+#include "../support/catalogue_tables.hpp"
 #include "golden_files.hpp"
 
 namespace authmigrate::schema {
@@ -55,7 +56,7 @@ TEST_P(SchemaCatalogueGolden, TomlConfigBuildsTheTablesBetterAuthExports) {
   ASSERT_TRUE(exported) << exported.error().describe();
   auto options = read_better_auth_toml(testing::read_golden("toml/" + name + ".toml"), name + ".toml");
   ASSERT_TRUE(options) << options.error().describe();
-  AuthTables built = build_auth_tables(options->value_or(AuthOptions{}));
+  AuthTables built = testing::golden_tables(options->value_or(AuthOptions{}), name);
   EXPECT_EQ(built.better_auth_version, exported->better_auth_version);
   EXPECT_EQ(describe(built), describe(*exported));
   EXPECT_TRUE(built.tables == exported->tables);  // beyond what describe() shows
@@ -79,7 +80,7 @@ TEST(SchemaCatalogue, AdditionalFieldWithACoreNameKeepsTheCorePosition) {
   image.type = FieldType::string;
   image.required = true;
   options.core["user"].additional_fields.push_back(image);
-  AuthTables tables = build_auth_tables(options);
+  AuthTables tables = testing::catalogue_tables(options);
   const Table* user = tables.find("user");
   ASSERT_NE(user, nullptr);
   ASSERT_EQ(user->fields.size(), 6u);
@@ -91,11 +92,11 @@ TEST(SchemaCatalogue, AdditionalFieldWithACoreNameKeepsTheCorePosition) {
 TEST(SchemaCatalogue, SecondaryStorageDropsSessionAndVerification) {
   AuthOptions options;
   options.secondary_storage = true;
-  AuthTables tables = build_auth_tables(options);
+  AuthTables tables = testing::catalogue_tables(options);
   EXPECT_EQ(tables.find("session"), nullptr);
   EXPECT_EQ(tables.find("verification"), nullptr);
   options.store_session_in_database = true;
-  EXPECT_NE(build_auth_tables(options).find("session"), nullptr);
+  EXPECT_NE(testing::catalogue_tables(options).find("session"), nullptr);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <authmigrate/schema/catalogue.hpp>
 #include <authmigrate/schema/schema.hpp>
 
+#include "../support/catalogue_tables.hpp"
+
 namespace authmigrate::schema {
 namespace {
 
@@ -18,7 +20,7 @@ TEST(SchemaResolve, ReferencesFollowRenamedTablesAndColumns) {
   options.core["user"].model_name = "users";
   options.plugins.push_back(PluginConfig{"oauthProvider", {}, {}});
   options.plugins.back().schema["oauthClient"].field_names.emplace_back("clientId", "client_id");
-  auto schema = resolve_schema(build_auth_tables(options));
+  auto schema = resolve_schema(testing::catalogue_tables(options));
   ASSERT_TRUE(schema) << schema.error().describe();
   const Column* client = schema->find("oauthRefreshToken")->find("clientId");
   ASSERT_NE(client, nullptr);
@@ -71,7 +73,7 @@ TEST(SchemaResolve, TableIndexesGetGeneratedNamesOverPhysicalColumns) {
   AuthOptions options;
   options.plugins.push_back(PluginConfig{"deviceAuthorization", {}, {}});
   options.plugins.back().schema["deviceCode"].field_names.emplace_back("userCode", "user_code");
-  auto schema = resolve_schema(build_auth_tables(options));
+  auto schema = resolve_schema(testing::catalogue_tables(options));
   ASSERT_TRUE(schema) << schema.error().describe();
   const auto& indexes = schema->find("deviceCode")->indexes;
   ASSERT_EQ(indexes.size(), 2u);

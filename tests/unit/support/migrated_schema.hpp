@@ -9,12 +9,14 @@
 #include <authmigrate/dialect/live_schema.hpp>
 #include <authmigrate/schema/catalogue.hpp>
 
+#include "catalogue_tables.hpp"
+
 namespace authmigrate::testing {
 
 inline schema::Schema core_schema(std::vector<std::string> plugins = {}) {
   schema::AuthOptions options;
   for (auto& p : plugins) options.plugins.push_back(schema::PluginConfig{p, {}, {}});
-  return *schema::resolve_schema(schema::build_auth_tables(options));
+  return *schema::resolve_schema(catalogue_tables(options));
 }
 
 // `field_indexes`: also the indexes of unique/indexed fields, as CREATE TABLE makes them.
@@ -22,7 +24,7 @@ inline dialect::LiveSchema migrated(const schema::Schema& wanted, const dialect:
                                     bool field_indexes = false) {
   dialect::LiveSchema live;
   for (const auto& table : wanted.tables) {
-    dialect::LiveTable t{table.name, {{"id", d.id_column(wanted.id_generation).type, false, false, 36}}};
+    dialect::LiveTable t{table.name, {{"id", d.id_column(wanted.id_generation, dialect::ddl_rules(wanted.better_auth_version)).type, false, false, 36}}};
     for (const auto& c : table.columns) {
       t.columns.push_back({c.name, dialect::column_type(d, wanted, table, c), !c.field.is_required(), false, 1020});
       if (field_indexes && (c.field.unique || c.field.index))

@@ -1,11 +1,11 @@
-#include <authmigrate/project/version.hpp>
+#include <authmigrate/base/version.hpp>
 
 #include <algorithm>
 #include <vector>
 
 #include <fmt/format.h>
 
-namespace authmigrate::project {
+namespace authmigrate::base {
 
 namespace {
 
@@ -104,4 +104,4 @@ std::string to_string(const Version& version) {
 
 bool VersionRange::contains(const Version& version) const { return lowest <= version && version <= highest; }
 
-}  // namespace authmigrate::project
+}  // namespace authmigrate::base

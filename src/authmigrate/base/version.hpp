@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace authmigrate::project {
+namespace authmigrate::base {
 
 struct Version {
   int major = 0;
@@ -35,4 +35,4 @@ struct VersionRange {
   bool contains(const Version& version) const;
 };
 
-}  // namespace authmigrate::project
+}  // namespace authmigrate::base

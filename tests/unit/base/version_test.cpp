@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <authmigrate/project/version.hpp>
+#include <authmigrate/base/version.hpp>
 
-namespace authmigrate::project {
+namespace authmigrate::base {
 namespace {
 
 Version v(std::string_view text) {
@@ -86,4 +86,4 @@ TEST(VersionRange, APrereleaseCountsAsInsideOnlyFromTheLowestVersion) {
 }
 
 }  // namespace
-}  // namespace authmigrate::project
+}  // namespace authmigrate::base
