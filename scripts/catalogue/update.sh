@@ -19,7 +19,7 @@ export cache
 
 meta() {  # package -> a file with `npm view PKG versions time --json` (fetched once per run)
   local f=$cache/meta-${1//\//+}.json
-  [[ -s $f ]] || npm view "$1" versions time --json >"$f"
+  [[ -s $f ]] || { npm view "$1" versions time --json >"$f.$$" && mv "$f.$$" "$f"; }
   echo "$f"
 }
 
@@ -46,7 +46,8 @@ missing_peers() {  # install dir -> name@range of every required peer dependency
 externals=$(node --input-type=module -e "
   const { EXTERNAL_PACKAGES } = await import('./$here/plugins.mjs');
   console.log(EXTERNAL_PACKAGES.join(' '));")
-rm -f "$cache"/meta-*.json
+# Registry metadata is fetched again when older than an hour (several runs may share it).
+find "$cache" -maxdepth 1 -name 'meta-*.json' -mmin +60 -delete
 for pkg in better-auth $externals; do meta "$pkg" >/dev/null; done
 
 # The dependencies as they were when the release came out (npm --before): a release installed today
@@ -110,5 +111,7 @@ for v in "${versions[@]}"; do
     const failed = r.plugins.filter((p) => p.error).map((p) => `${p.name} (${p.package}): ${p.error}`);
     console.error(`update.sh: better-auth ${r.betterAuth}: ${r.plugins.length} plugins` + (failed.length ? `; not read: ${failed.join("; ")}` : ""));' "$raw"
 done
+# AM_CATALOGUE_NO_MERGE=1: harvest only (several runs side by side), merge with a last run.
+[[ ${AM_CATALOGUE_NO_MERGE:-} == 1 ]] && exit 0
 node "$here/collapse.mjs" "$data" "${raws[@]}"
 echo "update.sh: merged ${#raws[@]} release(s) into $data; review with: git diff --stat $data" >&2

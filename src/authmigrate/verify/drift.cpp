@@ -81,6 +81,12 @@ std::vector<Finding> find_drift(const schema::Schema& wanted, const dialect::Liv
     for (const auto& column : table.columns) {
       if (const dialect::LiveColumn* live_column = existing->find(column.name)) {
         auto drift = column_drift(table, column, *live_column, d);
+        // The type the generator itself writes is never drift, even where Better Auth's type check
+        // warns about it (string[] as TEXT on SQLite).
+        std::erase_if(drift, [&](const Finding& f) {
+          return f.kind == FindingKind::type_mismatch &&
+                 lower(live_column->data_type) == lower(dialect::column_type(d, wanted, table, column));
+        });
         findings.insert(findings.end(), drift.begin(), drift.end());
       }
     }

@@ -1,7 +1,7 @@
 // A Better Auth config for whichever release is installed beside this file (install.sh copies it
 // there): core plus every plugin of that release the catalogue knows, with every option that shapes
 // the schema switched on. AM_PLUGINS (a comma list) narrows the plugins; plugins the release lacks
-// are left out. The database comes from AM_DIALECT / AM_DB_URL (db.mjs).
+// are left out, and so are those AM_WITHOUT names. The database comes from AM_DIALECT / AM_DB_URL (db.mjs).
 //
 //   node auth.mjs --toml   prints the authmigrate.toml twin ([better_auth] with version = the release)
 //   node auth.mjs --names  prints the plugins it uses, comma-separated
@@ -34,12 +34,15 @@ async function load(spec) {
 	return null;
 }
 
+const REPLACED_BY = { deviceAuthorization: "oauthDeviceAuthorization" };
+
 // One entry per plugin name: the separately published package when installed, else better-auth's own.
 async function choose() {
 	const wanted = process.env.AM_PLUGINS ? new Set(process.env.AM_PLUGINS.split(",").filter(Boolean)) : null;
+	const without = new Set((process.env.AM_WITHOUT ?? "").split(",").filter(Boolean));
 	const chosen = new Map();
 	for (const spec of PLUGINS) {
-		if (wanted && !wanted.has(spec.name)) continue;
+		if ((wanted && !wanted.has(spec.name)) || without.has(spec.name)) continue;
 		const factory = await load(spec);
 		if (!factory) continue;
 		const values = Object.fromEntries(spec.options.filter((o) => o.kind === "boolean").map((o) => [o.name, true]));
@@ -53,6 +56,8 @@ async function choose() {
 		if (!previous || (previous.spec.package === "better-auth" && spec.package !== "better-auth"))
 			chosen.set(spec.name, { spec, plugin, values });
 	}
+	// Alternatives Better Auth refuses to run together: the newer one stays.
+	for (const [older, newer] of Object.entries(REPLACED_BY)) if (chosen.has(newer)) chosen.delete(older);
 	return [...chosen.values()];
 }
 
