@@ -1,5 +1,6 @@
 // MySQL/MariaDB: strings that take part in a key become varchar (TEXT cannot be indexed without
 // a prefix), dates are timestamp(3), identifiers are backquoted.
+#include <authmigrate/base/text.hpp>
 #include <authmigrate/dialect/sql_dialect.hpp>
 #include <authmigrate/dialect/type_names.hpp>
 
@@ -61,6 +62,9 @@ class MysqlDialect final : public SqlDialect {
     return rules.date_era == 2 ? "CURRENT_TIMESTAMP(3)" : "CURRENT_TIMESTAMP";
   }
   std::optional<IndexKeyBudget> index_key_budget() const override { return IndexKeyBudget{3072, 4, 191}; }
+  bool reports_rendered_type(std::string_view live, std::string_view rendered) const override {
+    return SqlDialect::reports_rendered_type(live, rendered) || (lower(rendered) == "json" && lower(live) == "longtext");
+  }
 
   bool accepts_column_type(std::string_view data_type, const schema::Field& field) const override {
     static const AcceptedTypes accepted{{"varchar", "text", "uuid"},

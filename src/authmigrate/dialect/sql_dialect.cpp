@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <authmigrate/base/text.hpp>
+
 namespace authmigrate::dialect {
 
 std::unique_ptr<SqlDialect> make_dialect(config::Dialect kind) {
@@ -13,6 +15,10 @@ std::unique_ptr<SqlDialect> make_dialect(config::Dialect kind) {
     case config::Dialect::mysql: return make_mysql_dialect();
   }
   return make_sqlite_dialect();
+}
+
+bool SqlDialect::reports_rendered_type(std::string_view live, std::string_view rendered) const {
+  return lower(live) == lower(rendered);
 }
 
 std::string js_number(double value) {

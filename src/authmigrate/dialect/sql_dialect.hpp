@@ -53,6 +53,9 @@ class SqlDialect {
   // `default CURRENT_TIMESTAMP` and kin for date fields with a function default; none on SQLite.
   virtual std::optional<std::string> timestamp_default(const DdlRules& rules) const = 0;
   virtual std::optional<IndexKeyBudget> index_key_budget() const { return std::nullopt; }
+  // Does a column the database reports as `live` hold the type the generator writes as `rendered`?
+  // (MariaDB reports its json alias as longtext.)
+  virtual bool reports_rendered_type(std::string_view live, std::string_view rendered) const;
 
   // Better Auth's matchType: does an existing column's reported type fit the field? (Only a
   // warning when not.)

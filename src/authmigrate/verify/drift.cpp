@@ -85,7 +85,7 @@ std::vector<Finding> find_drift(const schema::Schema& wanted, const dialect::Liv
         // warns about it (string[] as TEXT on SQLite).
         std::erase_if(drift, [&](const Finding& f) {
           return f.kind == FindingKind::type_mismatch &&
-                 lower(live_column->data_type) == lower(dialect::column_type(d, wanted, table, column));
+                 d.reports_rendered_type(live_column->data_type, dialect::column_type(d, wanted, table, column));
         });
         findings.insert(findings.end(), drift.begin(), drift.end());
       }

@@ -1,7 +1,7 @@
 // A Better Auth config for whichever release is installed beside this file (install.sh copies it
 // there): core plus every plugin of that release the catalogue knows, with every option that shapes
 // the schema switched on. AM_PLUGINS (a comma list) narrows the plugins; plugins the release lacks
-// are left out, and so are those AM_WITHOUT names. The database comes from AM_DIALECT / AM_DB_URL (db.mjs).
+// are left out, and so are those AM_WITHOUT names; AM_OPTIONS_OFF names options left off. The database comes from AM_DIALECT / AM_DB_URL (db.mjs).
 //
 //   node auth.mjs --toml   prints the authmigrate.toml twin ([better_auth] with version = the release)
 //   node auth.mjs --names  prints the plugins it uses, comma-separated
@@ -34,7 +34,9 @@ async function load(spec) {
 	return null;
 }
 
-const REPLACED_BY = { deviceAuthorization: "oauthDeviceAuthorization" };
+// (oidcProvider and the mcp of better-auth <= 1.6 declare oauthAccessToken and oauthConsent with other
+// references than oauthProvider's: together they do not even migrate on PostgreSQL.)
+const REPLACED_BY = { deviceAuthorization: "oauthDeviceAuthorization", oidcProvider: "oauthProvider" };
 
 // One entry per plugin name: the separately published package when installed, else better-auth's own.
 async function choose() {
@@ -45,7 +47,10 @@ async function choose() {
 		if ((wanted && !wanted.has(spec.name)) || without.has(spec.name)) continue;
 		const factory = await load(spec);
 		if (!factory) continue;
-		const values = Object.fromEntries(spec.options.filter((o) => o.kind === "boolean").map((o) => [o.name, true]));
+		const off = new Set((process.env.AM_OPTIONS_OFF ?? "").split(",").filter(Boolean));
+		const values = Object.fromEntries(
+			spec.options.filter((o) => o.kind === "boolean" && !off.has(o.name)).map((o) => [o.name, true]),
+		);
 		let plugin;
 		try {
 			plugin = constructPlugin(spec, factory, values);
@@ -58,6 +63,7 @@ async function choose() {
 	}
 	// Alternatives Better Auth refuses to run together: the newer one stays.
 	for (const [older, newer] of Object.entries(REPLACED_BY)) if (chosen.has(newer)) chosen.delete(older);
+	if (chosen.has("oauthProvider") && chosen.get("mcp")?.spec.package === "better-auth") chosen.delete("mcp");
 	return [...chosen.values()];
 }
 
