@@ -5,6 +5,9 @@
 # Usage: scripts/build-static.sh [x86_64|aarch64]   (default: this machine's CPU)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# ccache (the compiler launcher when installed) keyed on paths relative to the checkout: a fresh clone
+# in another folder (CI's) reuses what an earlier build on this machine compiled.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 arch=${1:-$(uname -m)}
 case $arch in
   x86_64) npm_cpu=x64 strip=strip ;;

@@ -93,9 +93,17 @@ for v in "${versions[@]}"; do
       --before="$(release_day "${specs[@]}")")
     # npm's own peer resolution first (core and its plugins pin exact peers: better-call, utils);
     # when the peers conflict, without it, and the plugin packages one by one.
+    # A release whose own sibling packages came out after it (an exact dependency published later)
+    # cannot install as of its day: then with today's dependencies, said in the log.
     if ! npm install "${npm_flags[@]}" "${specs[@]}" >/dev/null 2>&1; then
       npm_flags+=(--legacy-peer-deps)
-      npm install "${npm_flags[@]}" "better-auth@$v" >/dev/null
+      if ! npm install "${npm_flags[@]}" "better-auth@$v" >/dev/null 2>&1; then
+        echo "update.sh: better-auth@$v does not install with the dependencies of its day; using today's" >&2
+        kept=()
+        for flag in "${npm_flags[@]}"; do [[ $flag == --before=* ]] || kept+=("$flag"); done
+        npm_flags=("${kept[@]}")
+        npm install "${npm_flags[@]}" "better-auth@$v" >/dev/null
+      fi
       for spec in "${specs[@]:1}"; do npm install "${npm_flags[@]}" "$spec" >/dev/null 2>&1 || echo "update.sh: $spec did not install beside better-auth@$v" >&2; done
     fi
     # --legacy-peer-deps installs no peers: add the required ones nothing brought (@opentelemetry/api, ...)
