@@ -9,7 +9,8 @@
 #     `verify --better-auth-version <newest>` give the same verdict and findings on that database; after
 #     `deploy --better-auth-version <newest>` (with the repair verify names) the real newest release
 #     accepts it and signs a user up.
-# AM_CONFORMANCE_RELEASES narrows or widens the list (scripts/conformance-all-releases.sh runs every one).
+# AM_CONFORMANCE_RELEASES narrows or widens the list (scripts/conformance-all-releases.sh runs every one;
+# the newest in the list is the upgrade target).
 # No npm: skipped, and fails with CI=true.
 
 REL_HARNESS=$AM_SOURCE_DIR/tests/conformance/releases
