@@ -63,7 +63,13 @@ class MysqlDialect final : public SqlDialect {
   }
   std::optional<IndexKeyBudget> index_key_budget() const override { return IndexKeyBudget{3072, 4, 191}; }
   bool reports_rendered_type(std::string_view live, std::string_view rendered) const override {
-    return SqlDialect::reports_rendered_type(live, rendered) || (lower(rendered) == "json" && lower(live) == "longtext");
+    // The catalog's data types: int for integer, tinyint for boolean, MariaDB's longtext for json.
+    static const std::pair<std::string_view, std::string_view> reported[] = {
+        {"int", "integer"}, {"tinyint", "boolean"}, {"longtext", "json"}};
+    for (const auto& [name, written] : reported) {
+      if (lower(live) == name && lower(rendered) == written) return true;
+    }
+    return SqlDialect::reports_rendered_type(live, rendered);
   }
 
   bool accepts_column_type(std::string_view data_type, const schema::Field& field) const override {

@@ -1,4 +1,5 @@
 // PostgreSQL: text everywhere, timestamptz, jsonb, and real uuid/identity ids.
+#include <authmigrate/base/text.hpp>
 #include <authmigrate/dialect/sql_dialect.hpp>
 #include <authmigrate/dialect/type_names.hpp>
 
@@ -46,6 +47,16 @@ class PostgresDialect final : public SqlDialect {
       case FieldType::enumeration: break;
     }
     return "text";
+  }
+
+  // The catalog reports udt names (int4, bool) for what the generator wrote as integer, boolean.
+  bool reports_rendered_type(std::string_view live, std::string_view rendered) const override {
+    static const std::pair<std::string_view, std::string_view> udt[] = {
+        {"int4", "integer"}, {"int8", "bigint"}, {"bool", "boolean"}, {"timestamp", "timestamp"}};
+    for (const auto& [name, written] : udt) {
+      if (lower(live) == name && lower(rendered) == written) return true;
+    }
+    return SqlDialect::reports_rendered_type(live, rendered);
   }
 
   std::optional<std::string> timestamp_default(const DdlRules& rules) const override {
