@@ -186,3 +186,8 @@ export function constructPlugin(spec, factory, values) {
 	}
 	throw failure;
 }
+
+// Dependencies pinned beside some releases: better-auth 1.3.0-1.3.7 declare better-call ^1.0.13, but
+// the better-call those releases were tested with is 1.0.24; later 1.0.x patches make their twoFactor
+// throw at construction ("Body is not allowed with GET or HEAD methods").
+export const DEPENDENCY_PINS = [{ from: "1.3.0", to: "1.3.7", specs: ["better-call@1.0.24"] }];

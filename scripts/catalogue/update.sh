@@ -88,9 +88,16 @@ for v in "${versions[@]}"; do
       pv=$(node "$here/beside.mjs" "$(meta "$pkg")" "$(meta better-auth)" "$v" --same-minor)
       [[ -n $pv ]] && specs+=("$pkg@$pv")
     done
-    echo "update.sh: installing ${specs[*]}" >&2
+    pins=()
+    while read -r pin; do [[ -n $pin ]] && pins+=("$pin"); done < <(node --input-type=module -e "
+      const { DEPENDENCY_PINS } = await import('$PWD/$here/plugins.mjs');
+      const n = (v) => v.split('.').map(Number), le = (a, b) => { const x = n(a), y = n(b);
+        for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i]; return true; };
+      for (const p of DEPENDENCY_PINS) if (le(p.from, '$v') && le('$v', p.to)) console.log(p.specs.join('\n'));")
+    echo "update.sh: installing ${specs[*]} ${pins[*]}" >&2
     npm_flags=(--prefix "$dir" --no-audit --no-fund --ignore-scripts --no-package-lock --loglevel=error
       --before="$(release_day "${specs[@]}")")
+    specs+=("${pins[@]}")
     # npm's own peer resolution first (core and its plugins pin exact peers: better-call, utils);
     # when the peers conflict, without it, and the plugin packages one by one.
     # A release whose own sibling packages came out after it (an exact dependency published later)
