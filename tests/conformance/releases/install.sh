@@ -16,10 +16,16 @@ cache=${AM_CONFORMANCE_CACHE:-$HOME/.cache/authmigrate/releases}
 dir=$cache/$release
 stamp=$dir/.am-complete
 harness=(auth.mjs db.mjs judge.mjs)
+# Suites on other databases may be running the harness already: a file is replaced only when it
+# changed, and atomically (a reader never sees half of it).
+put() {  # source target
+  cmp -s "$1" "$2" && return 0
+  cp "$1" "$2.$$" && mv "$2.$$" "$2"
+}
 copy_harness() {
-  for f in "${harness[@]}"; do cp "$here/$f" "$dir/$f"; done
-  cp "$root/scripts/catalogue/plugins.mjs" "$dir/plugins.mjs"
-  cp "$root/tests/conformance/introspect.mjs" "$dir/introspect.mjs"
+  for f in "${harness[@]}"; do put "$here/$f" "$dir/$f"; done
+  put "$root/scripts/catalogue/plugins.mjs" "$dir/plugins.mjs"
+  put "$root/tests/conformance/introspect.mjs" "$dir/introspect.mjs"
 }
 if [[ -f $stamp ]]; then copy_harness; echo "$dir"; exit 0; fi
 
