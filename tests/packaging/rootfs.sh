@@ -8,8 +8,11 @@ tar=$cache/bookworm-essential-amd64.tar
 if [[ ! -s $tar ]]; then
   mkdir -p "$cache"
   command -v mmdebstrap >/dev/null || { echo "rootfs.sh: mmdebstrap is not installed (scripts/setup.sh)" >&2; exit 1; }
-  mmdebstrap --quiet --variant=essential --mode=root --format=tar bookworm "$tar.part" \
+  # Both static_binary tests may make it at once on a cold machine: each into its own part file, then
+  # an atomic rename (the same content whichever lands last).
+  part=$tar.$$.part
+  mmdebstrap --quiet --variant=essential --mode=root --format=tar bookworm "$part" \
     "${AM_DEBIAN_MIRROR:-http://deb.debian.org/debian}" >&2
-  mv "$tar.part" "$tar"
+  mv -f "$part" "$tar"
 fi
 echo "$tar"
