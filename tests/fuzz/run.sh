@@ -5,6 +5,7 @@
 # Usage: tests/fuzz/run.sh [target...]     default: every target; AM_FUZZ_BUILD_DIR overrides build-fuzz.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}  # see scripts/build.sh
 build_dir=${AM_FUZZ_BUILD_DIR:-build-fuzz}
 seconds=${AM_FUZZ_SECONDS:-12}
 targets=("$@")
