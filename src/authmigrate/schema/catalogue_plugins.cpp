@@ -178,7 +178,8 @@ Result<std::vector<Table>> plugin_schema(const PluginSpec& spec, const PluginCon
   apply_placements(range, config, tables);
   auto read = read_catalogue_tables(tables, where);
   if (!read) return fail(std::move(read.error()));
-  for (const auto& [key, unused] : config.schema) {
+  for (const auto& customised : config.schema) {
+    const std::string& key = customised.first;  // not a structured binding: clang 14 cannot capture one
     if (std::none_of(read->begin(), read->end(), [&](const Table& t) { return t.key == key; }))
       return fail(ErrorKind::config,
                   fmt::format("better_auth.plugin.{0}.schema.{1}: plugin `{0}` creates no table `{1}` with these "
