@@ -159,28 +159,29 @@ test_empty_root_mariadb_ed25519_user() {
   local db
   db=$(my_db) || return 1
   mysql_root -e "INSTALL SONAME 'auth_ed25519'" 2>/dev/null || true
-  mysql_root -e "DROP USER IF EXISTS 'am_ed'@'127.0.0.1'; CREATE USER 'am_ed'@'127.0.0.1' IDENTIFIED VIA ed25519 USING PASSWORD('ed-Pass-42'); GRANT ALL ON $db.* TO 'am_ed'@'127.0.0.1'" || return 1
-  expect_deployed "$empty" "mysql://am_ed:ed-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db" "my_tables $db"
+  mysql_root -e "DROP USER IF EXISTS 'am_ed_$$'@'127.0.0.1'; CREATE USER 'am_ed_$$'@'127.0.0.1' IDENTIFIED VIA ed25519 USING PASSWORD('ed-Pass-42'); GRANT ALL ON $db.* TO 'am_ed_$$'@'127.0.0.1'" || return 1
+  expect_deployed "$empty" "mysql://am_ed_$$:ed-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db" "my_tables $db"
 }
 
-# A user the server refuses without TLS: proves ssl-mode=REQUIRED really encrypts.
+# A user the server refuses without TLS: proves ssl-mode=REQUIRED really encrypts. Users are named per
+# process: the x64 and arm64 runs of this file share the server and run at the same time.
 tls_user() {  # DB
-  mysql_root -e "DROP USER IF EXISTS 'am_tls'@'127.0.0.1'; CREATE USER 'am_tls'@'127.0.0.1' IDENTIFIED BY 'tls-Pass-42' REQUIRE SSL; GRANT ALL ON $1.* TO 'am_tls'@'127.0.0.1'"
+  mysql_root -e "DROP USER IF EXISTS 'am_tls_$$'@'127.0.0.1'; CREATE USER 'am_tls_$$'@'127.0.0.1' IDENTIFIED BY 'tls-Pass-42' REQUIRE SSL; GRANT ALL ON $1.* TO 'am_tls_$$'@'127.0.0.1'"
 }
 test_empty_root_mariadb_tls_required_and_verified() {
   local db
   db=$(my_db) || return 1
   tls_user "$db" || return 1
-  deploy_in "$empty" --url "mysql://am_tls:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db" --wait-timeout 2
+  deploy_in "$empty" --url "mysql://am_tls_$$:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db" --wait-timeout 2
   expect_rc 3 "no TLS: the server refuses" || return 1
-  expect_deployed "$empty" "mysql://am_tls:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?ssl-mode=VERIFY_IDENTITY&ssl-ca=/app/ca.crt" \
+  expect_deployed "$empty" "mysql://am_tls_$$:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?ssl-mode=VERIFY_IDENTITY&ssl-ca=/app/ca.crt" \
     "my_tables $db"
 }
 test_debian_root_mariadb_tls_with_system_cas() {
   local db
   db=$(my_db) || return 1
   tls_user "$db" || return 1
-  expect_deployed "$debian" "mysql://am_tls:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?sslaccept=strict" "my_tables $db"
+  expect_deployed "$debian" "mysql://am_tls_$$:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?sslaccept=strict" "my_tables $db"
 }
 test_empty_root_mariadb_tls_with_a_wrong_ca_fails() {
   local db
