@@ -13,6 +13,8 @@
 // TypeScript, JSX and tsconfig `paths` are loaded with the app's jiti, else the app's tsx, else the
 // jiti the authmigrate npm package depends on (found from this script's own folder); without any, a
 // .ts config needs Node >= 22.6 (type stripping). AUTHMIGRATE_EXPORT_LOADER=jiti|tsx|node picks one.
+// Under Bun and Deno (`authmigrate schema export --runtime`, or the app's bun.lock / deno.json) the runtime's own
+// loader imports the config: it knows the app's TypeScript, paths and `bun:` modules.
 // AUTHMIGRATE_SCHEMA_EXPORT=1 is set while the config loads, so an app can skip import-time work.
 // `exportAuthSchema(auth, file)` is the same export for an instance the app built itself (the JS API).
 //
@@ -229,9 +231,13 @@ const LOCK_FILES = [
 	["yarn.lock", "yarn"],
 	["package-lock.json", "npm"],
 	["npm-shrinkwrap.json", "npm"],
+	["deno.lock", "deno"],
+	["deno.json", "deno"],
+	["deno.jsonc", "deno"],
 ];
 
-// pnpm, yarn, bun or npm: the nearest lock file from `cwd` up, else package.json's packageManager.
+// pnpm, yarn, bun, deno or npm: the nearest lock file (or deno.json) from `cwd` up, else package.json's
+// packageManager.
 export function packageManager(cwd) {
 	for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
 		for (const [name, manager] of LOCK_FILES) if (isFile(path.join(dir, name))) return manager;
@@ -251,6 +257,7 @@ function readJsonOrNull(file) {
 
 export function addCommand(manager, pkg, dev = false) {
 	const flag = dev ? (manager === "bun" ? " -d" : " -D") : "";
+	if (manager === "deno") return `deno add${flag} npm:${pkg}`;
 	return manager === "npm" ? `npm install${flag} ${pkg}` : `${manager} add${flag} ${pkg}`;
 }
 
@@ -649,7 +656,8 @@ export function runtimeName() {
 
 const VIRTUAL_IMPORT = /["'](?:\$env\/|\$app\/|cloudflare:workers["']|server-only["'])/;
 
-// { kind: "jiti" | "tsx" | "node", pkg, label }. AUTHMIGRATE_EXPORT_LOADER=jiti|tsx|node picks one.
+// { kind: "jiti" | "tsx" | "node" | "native", pkg, label }. AUTHMIGRATE_EXPORT_LOADER=jiti|tsx|node picks one
+// ("node": the runtime's own import(), as "native" is under Bun and Deno).
 function chooseLoader(configFile, cwd) {
 	const starts = [path.dirname(configFile), cwd];
 	const own = findPackage("jiti", [SCRIPT_DIR]);
@@ -669,7 +677,7 @@ function chooseLoader(configFile, cwd) {
 	};
 	const forced = process.env.AUTHMIGRATE_EXPORT_LOADER;
 	if (forced) {
-		if (forced === "node") return { kind: "node", label: "node's own loader" };
+		if (forced === "node") return { kind: "node", label: `${runtimeName().split(" ")[0]}'s own loader` };
 		if (!options[forced]) {
 			throw new ExportError(
 				`AUTHMIGRATE_EXPORT_LOADER=${forced}, but ${forced === "jiti" || forced === "tsx" ? `no ${forced} is installed where ${configFile} is` : "that is not a loader (jiti, tsx or node)"}`,
@@ -679,6 +687,11 @@ function chooseLoader(configFile, cwd) {
 		return forced === "tsx"
 			? { kind: "tsx", pkg: usableTsx, label: `tsx ${usableTsx.json.version} (the app's)` }
 			: { kind: "jiti", pkg: options.jiti, label: jitiLabel(options.jiti) };
+	}
+	// Bun loads TypeScript, JSX, tsconfig paths and `bun:` modules itself; Deno TypeScript and deno.json imports
+	if (process.versions.bun || process.versions.deno) {
+		const name = process.versions.bun ? "bun" : "deno";
+		return { kind: "native", label: `${name}'s own loader` };
 	}
 	if (appJiti) return { kind: "jiti", pkg: appJiti, label: jitiLabel(appJiti) };
 	// tsx has no stand-ins for framework virtual modules; jiti gets them from virtualModuleAliases()
@@ -724,6 +737,7 @@ async function importWithTsx(pkg, configFile) {
 async function importConfig(configFile, cwd, loader) {
 	if (loader.kind === "jiti") return { mod: await importWithJiti(loader.pkg, configFile) };
 	if (loader.kind === "tsx") return { mod: await importWithTsx(loader.pkg, configFile) };
+	if (loader.kind === "native") return { mod: await import(pathToFileURL(configFile).href) };
 	const manager = packageManager(cwd);
 	if (JSX_EXT.test(configFile)) {
 		throw new ExportError(
@@ -746,7 +760,7 @@ async function importConfig(configFile, cwd, loader) {
 // --- why a config did not load ----------------------------------------------------------------
 
 const RUNTIME_ONLY = [
-	[/^bun:/, "exists only in Bun", "export under Bun (`bunx --bun authmigrate schema export`), or write the schema from inside the app with exportAuthSchema(auth, file) (docs/schema-export.md)"],
+	[/^bun:/, "exists only in Bun", "export under Bun: `authmigrate schema export --runtime bun` (a bun.lock or bun.lockb in the project chooses Bun by itself), or write the schema from inside the app with exportAuthSchema(auth, file) (docs/schema-export.md)"],
 	[/^cloudflare:/, "exists only in Cloudflare Workers", "authmigrate's jiti stubs cloudflare:workers (env from the environment): AUTHMIGRATE_EXPORT_LOADER=jiti; or write the schema from inside the Worker with exportAuthSchema(auth, file) (docs/schema-export.md)"],
 	[/^\$(?:env|app)\//, "is a SvelteKit virtual module, which exists only inside Vite", "authmigrate's jiti stubs $env/* from the environment; with tsx or node, set AUTHMIGRATE_EXPORT_LOADER=jiti, or use exportAuthSchema(auth, file) (docs/schema-export.md)"],
 	[/^server-only$/, "throws outside a React Server Component", "authmigrate's jiti stubs it; with tsx or node, set AUTHMIGRATE_EXPORT_LOADER=jiti, or move `import \"server-only\"` out of the auth config"],
@@ -757,6 +771,15 @@ function failedImport(e) {
 	const text = String(e?.message ?? e);
 	let m = text.match(/Cannot find (?:package|module) '([^']+)' imported from (\S+)/);
 	if (m) return { specifier: m[1], importer: withoutQuery(m[2].startsWith("file:") ? fileURLToPath(m[2]) : m[2]) };
+	// Bun: "Cannot find package 'x' from '/app/auth.ts'"
+	m = text.match(/Cannot find (?:package|module) '([^']+)' from '([^']+)'/);
+	if (m) return { specifier: m[1], importer: m[2] };
+	// Deno: 'Import "x" not a dependency', the importer first in the stack ("at file:///app/auth.ts:2:17")
+	m = text.match(/(?:Import|Relative import path) "([^"]+)" not (?:a dependency|prefixed)/);
+	if (m) {
+		const at = String(e?.stack ?? "").match(/at (file:\/\/\S+?):\d+:\d+/);
+		return { specifier: m[1], importer: at ? fileURLToPath(at[1]) : undefined };
+	}
 	m = text.match(/Received protocol '([a-z]+:)'/);
 	if (m) return { specifier: m[1], importer: undefined };
 	m = text.match(/Cannot find module '([^']+)'(?:[\s\S]*?Require stack:\s*\n-\s*(\S+))?/);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <authmigrate/base/files.hpp>
+#include <authmigrate/project/directories.hpp>
 #include <authmigrate/project/lock_files.hpp>
 #include <authmigrate/project/lock_text.hpp>
 
@@ -35,23 +36,6 @@ bool is_package_name(std::string_view name) {
   auto slash = name.find('/');
   if (slash == std::string_view::npos) return name[0] != '@';
   return name[0] == '@' && slash > 1 && slash + 1 < name.size() && name.find('/', slash + 1) == std::string_view::npos;
-}
-
-bool is_file(const fs::path& path) {
-  std::error_code ec;
-  return fs::is_regular_file(path, ec);
-}
-
-// `directory` (made absolute) and each of its parents up to the root.
-Result<std::vector<fs::path>> directories_up(const fs::path& directory) {
-  std::error_code ec;
-  auto dir = fs::absolute(directory, ec);
-  if (ec) return fail(ErrorKind::io, fmt::format("cannot resolve {}: {}", directory.string(), ec.message()));
-  dir = dir.lexically_normal();
-  if (!dir.has_filename() && dir.has_relative_path()) dir = dir.parent_path();  // "/app/" -> "/app"
-  std::vector<fs::path> dirs{dir};
-  while (dirs.back().has_relative_path()) dirs.push_back(dirs.back().parent_path());
-  return dirs;
 }
 
 Result<InstalledPackage> read_package_version(const fs::path& file) {

@@ -1,5 +1,6 @@
-// `authmigrate schema export [--auth-config FILE] [--output FILE]`: runs the Node script that ships
-// with authmigrate (share/authmigrate/export-schema.mjs) with `node` from PATH. The script loads the
+// `authmigrate schema export [--auth-config FILE] [--output FILE] [--runtime node|bun|deno]`: runs the
+// script that ships with authmigrate (share/authmigrate/export-schema.mjs) in the app's runtime (Node, or
+// Bun/Deno when the project says so: project/app_runtime.hpp). The script loads the
 // app's auth config from the app's own node_modules, calls its better-auth's getAuthTables(options)
 // and writes authmigrate-schema/1 JSON. This side finds the script, runs it with a deadline,
 // passes the app's output through (secrets masked), checks that the JSON loads, and writes it.
@@ -24,6 +25,7 @@
 
 #include <authmigrate/base/files.hpp>
 #include <authmigrate/base/interrupt.hpp>
+#include <authmigrate/project/app_runtime.hpp>
 #include <authmigrate/schema/schema.hpp>
 #include <authmigrate/schema/schema_json.hpp>
 
@@ -46,7 +48,37 @@ struct ExportOptions {
   CommonOptions common;
   std::string auth_config;
   std::string output = "auth-schema.json";
+  std::string runtime;  // node, bun or deno; empty: from the project (project::detect_runtime)
 };
+
+// The runtime that loads the config, its program, and why it was chosen.
+struct RuntimeRun {
+  project::JsRuntime runtime = project::JsRuntime::node;
+  fs::path program;
+  std::string reason;
+};
+
+Result<RuntimeRun> choose_runtime(const config::Environment& env, const std::string& forced) {
+  auto evidence = forced.empty()
+                      ? project::detect_runtime(fs::current_path(), env.get("npm_config_user_agent").value_or(""))
+                      : project::RuntimeEvidence{*project::parse_runtime(forced), "--runtime " + forced};
+  auto program =
+      project::find_runtime_program(evidence.runtime, fs::current_path(), env.get("PATH").value_or(""), evidence.reason);
+  if (!program) return fail(std::move(program.error()));
+  return RuntimeRun{evidence.runtime, *program, evidence.reason};
+}
+
+// The command line: Deno needs `run`, its permissions (the config reads files, the environment and may
+// open its database) and the app's deno.json (the script lives outside the app).
+std::vector<std::string> runtime_argv(const RuntimeRun& run, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{run.program.string()};
+  if (run.runtime == project::JsRuntime::deno) {
+    argv.insert(argv.end(), {"run", "--allow-all"});
+    if (auto config = project::find_deno_config(fs::current_path())) argv.insert(argv.end(), {"--config", config->string()});
+  }
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
 
 bool is_file(const fs::path& path) {
   std::error_code ec;
@@ -218,15 +250,6 @@ class LineSink {
   std::string m_pending;
 };
 
-Error no_node_error() {
-  return Error(ErrorKind::config,
-               "node is not installed or not on PATH: `authmigrate schema export` runs the app's own "
-               "Better Auth with Node to read its schema")
-      .with_hint(
-          "install Node.js (>= 20) or put it on PATH. Node is needed only for the export, at build time; "
-          "migrate and deploy never need it");
-}
-
 // Our environment, plus AUTHMIGRATE_SCHEMA_EXPORT=1: an app tests it to skip import-time side effects
 // (opening its database, running its ORM's migrations) while only its options are read.
 std::vector<std::string> child_environment() {
@@ -238,7 +261,7 @@ std::vector<std::string> child_environment() {
   return env;
 }
 
-Result<NodeResult> run_node(Context& ctx, Streams& streams, const std::vector<std::string>& args) {
+Result<NodeResult> run_node(Context& ctx, Streams& streams, const RuntimeRun& run, const std::vector<std::string>& args) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0)
     return fail(ErrorKind::io, fmt::format("cannot create a pipe: {}", std::strerror(errno)));
@@ -260,23 +283,22 @@ Result<NodeResult> run_node(Context& ctx, Streams& streams, const std::vector<st
   posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
+  std::vector<std::string> command = runtime_argv(run, args);
   std::vector<char*> argv;
-  argv.push_back(const_cast<char*>("node"));
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  for (auto& a : command) argv.push_back(a.data());
   argv.push_back(nullptr);
   std::vector<std::string> env = child_environment();
   std::vector<char*> envp;
   for (auto& e : env) envp.push_back(e.data());
   envp.push_back(nullptr);
   pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, "node", &actions, &attr, argv.data(), envp.data());
+  int rc = ::posix_spawn(&pid, run.program.c_str(), &actions, &attr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   ::close(fds[1]);
   if (rc != 0) {
     ::close(fds[0]);
-    if (rc == ENOENT) return fail(no_node_error());
-    return fail(ErrorKind::config, fmt::format("cannot run node: {}", std::strerror(rc)));
+    return fail(ErrorKind::config, fmt::format("cannot run {}: {}", run.program.string(), std::strerror(rc)));
   }
 
   NodeResult result;
@@ -313,13 +335,10 @@ Result<NodeResult> run_node(Context& ctx, Streams& streams, const std::vector<st
   else if (WIFSIGNALED(status))
     result.signal = WTERMSIG(status);
   if (base::stop_requested()) return fail(base::stop_error());
-  // posix_spawnp reports a missing node as ENOENT; a shell-style 127 means the same.
-  if (result.exit_code == 127 && result.report.config.empty() && result.report.errors.empty())
-    return fail(no_node_error());
   return result;
 }
 
-Error script_failure(const NodeResult& result, const fs::path& script) {
+Error script_failure(const NodeResult& result, const RuntimeRun& run, const fs::path& script) {
   const auto& report = result.report;
   if (!report.errors.empty()) {
     std::string message = report.errors.front();
@@ -332,9 +351,16 @@ Error script_failure(const NodeResult& result, const fs::path& script) {
   }
   std::string how = result.signal != 0 ? fmt::format("was killed by signal {}", result.signal)
                                        : fmt::format("exited with code {}", result.exit_code);
-  return Error(ErrorKind::config, fmt::format("node {} {} without saying why{}", script.string(), how,
+  return Error(ErrorKind::config, fmt::format("{} {} {} without saying why{}", run.program.filename().string(),
+                                              script.string(), how,
                                               report.config.empty() ? "" : " (config " + report.config + ")"))
       .with_hint("its output is above; AUTHMIGRATE_DEBUG=1 shows stacks");
+}
+
+// "node 22.1.0", or with the reason when it is not Node by default: "bun 1.3.14 for bun.lock in /app".
+std::string runtime_said(const std::string& reported, const RuntimeRun& run) {
+  if (run.runtime == project::JsRuntime::node && !run.reason.starts_with("--runtime")) return reported;
+  return fmt::format("{} for {}", reported, run.reason);
 }
 
 Result<int> export_schema(Context& ctx, Streams& streams, const ExportOptions& options) {
@@ -342,6 +368,8 @@ Result<int> export_schema(Context& ctx, Streams& streams, const ExportOptions& o
   if (!script) return fail(std::move(script.error()));
   auto temp = make_temp_file();
   if (!temp) return fail(std::move(temp.error()));
+  auto runtime = choose_runtime(ctx.env(), options.runtime);
+  if (!runtime) return fail(std::move(runtime.error()));
 
   std::vector<std::string> args{script->string()};
   if (!options.auth_config.empty()) {
@@ -353,10 +381,10 @@ Result<int> export_schema(Context& ctx, Streams& streams, const ExportOptions& o
 
   std::optional<SignalWatcher> watcher;
   watcher.emplace(ctx.deadline());
-  auto ran = run_node(ctx, streams, args);
+  auto ran = run_node(ctx, streams, *runtime, args);
   watcher.reset();
   if (!ran) return fail(std::move(ran.error()));
-  if (ran->exit_code != 0) return fail(script_failure(*ran, *script));
+  if (ran->exit_code != 0) return fail(script_failure(*ran, *runtime, *script));
 
   auto text = base::read_file(temp->path);
   if (!text) return fail(std::move(text.error().within("reading what the export script wrote")));
@@ -391,12 +419,14 @@ Result<int> export_schema(Context& ctx, Streams& streams, const ExportOptions& o
       report::info("schema.export.written",
                    fmt::format("wrote {}: {} tables from {} (better-auth {}; {}, {})",
                                options.output == "-" ? "the schema to stdout" : options.output, tables->tables.size(),
-                               from, ran->report.better_auth, ran->report.runtime, ran->report.loader));
+                               from, ran->report.better_auth, runtime_said(ran->report.runtime, *runtime),
+                               ran->report.loader));
   event.fields["path"] = options.output;
   event.fields["config"] = ran->report.config;
   event.fields["better_auth_version"] = ran->report.better_auth;
   event.fields["tables"] = tables->tables.size();
   event.fields["runtime"] = ran->report.runtime;
+  event.fields["runtime_reason"] = runtime->reason;
   event.fields["loader"] = ran->report.loader;
   // With the schema on stdout, the text lines go to stderr; JSON lines would mix with it and are left out.
   auto tell = [&](const report::Event& e) {
@@ -423,6 +453,10 @@ void add_schema_command(CLI::App& app, Action& action) {
                   "The file that calls betterAuth({...}) (default: searched like `npx auth migrate`: auth.ts, "
                   "lib/auth.ts, src/lib/auth.ts, ...)");
   cmd->add_option("--output", options->output, "File to write; - for stdout")->capture_default_str();
+  cmd->add_option("--runtime", options->runtime,
+                  "The runtime that loads the config (default: the app's: bun with bun.lock, deno with deno.json, "
+                  "else node)")
+      ->check(CLI::IsMember({"node", "bun", "deno"}));
   cmd->add_option("--env-file", options->common.env_file,
                   "Secrets to mask in the app's output (default: ./.env if present; Node loads .env and .env.local "
                   "itself, as the Better Auth CLI does)");

@@ -30,14 +30,15 @@ suite_supports() {
 export BETTER_AUTH_URL=http://localhost:3000 BETTER_AUTH_TELEMETRY=0 NODE_NO_WARNINGS=1
 unset AUTHMIGRATE_EXPORT_LOADER AUTHMIGRATE_SCHEMA_EXPORT
 
-# fx_link_modules DIR [jiti] [tsx] [authmigrate]: DIR/node_modules holds the cached packages (better-auth
-# and its dependencies), plus the loaders and the authmigrate package named.
+# fx_link_modules DIR [jiti] [tsx] [bun] [deno] [authmigrate]: DIR/node_modules holds the cached packages
+# (better-auth and its dependencies), plus the loaders, runtimes (node_modules/.bin) and the authmigrate
+# package named.
 fx_link_modules() {
   local dir=$1/node_modules entry
   shift
   mkdir -p "$dir"
   for entry in "$FX_MODULES"/* "$FX_MODULES"/@*; do
-    case $(basename "$entry") in jiti | tsx | esbuild | @esbuild | get-tsconfig | resolve-pkg-maps) continue ;; esac
+    case $(basename "$entry") in jiti | tsx | esbuild | @esbuild | get-tsconfig | resolve-pkg-maps | bun | @oven | deno | @deno) continue ;; esac
     [ -e "$dir/$(basename "$entry")" ] || ln -s "$entry" "$dir/"
   done
   for entry in "$@"; do
@@ -46,6 +47,8 @@ fx_link_modules() {
       tsx)
         ln -s "$FX_MODULES/tsx" "$dir/tsx"
         mkdir -p "$dir/.bin" && ln -s ../tsx/dist/cli.mjs "$dir/.bin/tsx" ;;
+      bun) mkdir -p "$dir/.bin" && ln -s "$FX_MODULES/bun/bin/bun.exe" "$dir/.bin/bun" ;;  # as `npm install -D bun`
+      deno) mkdir -p "$dir/.bin" && ln -s "$FX_MODULES/deno/bin.cjs" "$dir/.bin/deno" ;;
       *) ln -s "$FX_MODULES/$entry" "$dir/$entry" ;;
     esac
   done
@@ -230,10 +233,10 @@ test_js_naming_ts_and_missing_extensions_are_named_under_node() {
 test_runtime_only_imports_are_named() {
   fx_tiny_app bun 'import { Database } from "bun:sqlite";
 console.log(Database);'
-  touch bun.lock
-  am schema export
+  am schema export  # no bun.lock: Node
   expect_rc 2
   expect_err "it imports bun:sqlite (imported from auth.ts), which exists only in Bun"
+  expect_err "authmigrate schema export --runtime bun"
   expect_err "exportAuthSchema(auth, file)"
 
   fx_tiny_app virtual 'import "server-only";
@@ -262,6 +265,7 @@ test_missing_package_fix_uses_the_apps_package_manager() {
   fx_tiny_app pm 'import pad from "left-pad";
 console.log(pad);'
   local lock want
+  rm -rf node_modules && fx_link_modules . bun  # a bun.lockb app exports under Bun: Bun's message is read too
   for lock in pnpm-lock.yaml:"pnpm add left-pad" yarn.lock:"yarn add left-pad" bun.lockb:"bun add left-pad" package-lock.json:"npm install left-pad"; do
     rm -f pnpm-lock.yaml yarn.lock bun.lockb package-lock.json
     touch "${lock%%:*}"
@@ -271,6 +275,13 @@ console.log(pad);'
     expect_err "the package left-pad (imported from auth.ts) is not installed"
     expect_err "install it: $want"
   done
+  fx_tiny_app deno-pm 'import pad from "left-pad";
+console.log(pad);'
+  echo '{}' > deno.json && rm -rf node_modules && fx_link_modules . deno
+  am schema export
+  expect_rc 2
+  expect_err "the package left-pad (imported from auth.ts) is not installed"
+  expect_err "install it: deno add npm:left-pad"
 }
 
 test_monorepo_config_in_a_workspace_package_with_its_own_paths() {
@@ -282,4 +293,51 @@ test_monorepo_config_in_a_workspace_package_with_its_own_paths() {
   expect_out "wrote auth-schema.json: 5 tables from src/lib/auth.ts"
   grep -q '"modelName": "users"' auth-schema.json || fail "the workspace package's #/ alias was not applied"
   fx_same_as_expected auth-schema.json
+}
+
+test_bun_app_exports_under_bun_chosen_by_its_lock_file() {
+  fx_app bun bun
+  am schema export
+  expect_rc 0
+  expect_out "wrote auth-schema.json: 9 tables from src/lib/auth.ts"
+  expect_out "bun 1.3.14 for bun.lock in $WORK/bun, bun's own loader)"
+  fx_same_as_expected auth-schema.json
+  [ ! -e app.db ] || fail "AUTHMIGRATE_SCHEMA_EXPORT was not set under Bun: the app opened its database"
+}
+
+test_bun_app_without_bun_names_the_runtime_and_the_fix() {
+  fx_app bun
+  am schema export
+  expect_rc 2
+  expect_err "the app runs on bun (bun.lock in $WORK/bun), and bun is not installed (looked in PATH and node_modules/.bin from the project up)"
+  expect_err "npm install -D bun"
+  expect_err "or pass --runtime node"
+  am schema export --runtime node
+  expect_rc 2
+  expect_err "it imports bun:sqlite (imported from src/lib/auth.ts), which exists only in Bun"
+}
+
+test_runtime_flag_overrides_the_project() {
+  fx_app nodenext bun
+  am schema export --runtime bun
+  expect_rc 0
+  expect_out "bun 1.3.14 for --runtime bun, bun's own loader)"  # ./config/logging.js naming logging.ts
+  fx_same_as_expected auth-schema.json
+  am schema export --runtime nodejs
+  expect_rc 2
+  expect_err "nodejs not in {node,bun,deno}"
+}
+
+test_deno_app_exports_under_deno_with_its_import_map() {
+  fx_app deno deno
+  am schema export
+  expect_rc 0
+  expect_out "wrote auth-schema.json: 4 tables from lib/auth.ts"
+  expect_out "deno 2.9.6 for deno.json in $WORK/deno, deno's own loader)"
+  fx_same_as_expected auth-schema.json
+  rm -rf node_modules && fx_link_modules .
+  am schema export
+  expect_rc 2
+  expect_err "the app runs on deno (deno.json in $WORK/deno), and deno is not installed"
+  expect_err "npm install -D deno"
 }
