@@ -22,16 +22,14 @@ BETTER_AUTH_VERSION=1.7.25
 PG_VERSION=8.23.1
 NODE_22_VERSION=22.23.5
 
+# shellcheck source=SCRIPTDIR/registry.sh
+source "$repo/tests/packaging/registry.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-npm-e2e.XXXXXX")
-verdaccio_pid=
 pg_db=am_npm_e2e_$$
 pg_created=
 cleanup() {
   local status=$?
-  if [[ -n $verdaccio_pid ]]; then
-    kill "$verdaccio_pid" 2>/dev/null || true
-    wait "$verdaccio_pid" 2>/dev/null || true  # its death by SIGTERM must not end this trap (set -e)
-  fi
+  stop_registry
   [[ -z $pg_created ]] || psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"
   exit "$status"
@@ -39,78 +37,12 @@ cleanup() {
 trap cleanup EXIT
 step() { echo "-- $*"; }
 
-# ---- Verdaccio: installed once per lock, into a cache outside the repo
-start_verdaccio() {
-  local src=$repo/tests/packaging/verdaccio key dir port
-  key=$(cat "$src/package.json" "$src/package-lock.json" | sha256sum | cut -c1-12)
-  dir=${XDG_CACHE_HOME:-$HOME/.cache}/authmigrate/verdaccio/$key
-  if [[ ! -x $dir/node_modules/.bin/verdaccio ]]; then
-    step "installing Verdaccio into $dir"
-    rm -rf "$dir" && mkdir -p "$dir" && cp "$src/package.json" "$src/package-lock.json" "$dir/"
-    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2
-  fi
-  port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-  registry=http://127.0.0.1:$port/
-  # Our packages live only here (no proxy: nothing public can stand in for them); the rest comes from
-  # the registry npm is configured with, so the app still gets better-auth.
-  cat >"$work/verdaccio.yaml" <<EOF
-storage: $work/storage
-auth:
-  htpasswd:
-    file: $work/htpasswd
-uplinks:
-  upstream:
-    url: $(npm config get registry)
-    timeout: 60s
-packages:
-  '@authmigrate/*':
-    access: \$all
-    publish: \$all
-  'authmigrate':
-    access: \$all
-    publish: \$all
-  '**':
-    access: \$all
-    proxy: upstream
-web:
-  enable: false
-log: { type: stdout, format: pretty, level: warn }
-EOF
-  "$dir/node_modules/.bin/verdaccio" --config "$work/verdaccio.yaml" --listen "127.0.0.1:$port" >"$work/verdaccio.log" 2>&1 &
-  verdaccio_pid=$!
-  local deadline=$((SECONDS + 60))
-  until curl -fsS "${registry}-/ping" >/dev/null 2>&1; do
-    if ! kill -0 "$verdaccio_pid" 2>/dev/null || ((SECONDS > deadline)); then
-      echo "Verdaccio did not start; its log:" >&2
-      cat "$work/verdaccio.log" >&2
-      exit 1
-    fi
-    sleep 0.2
-  done
-}
-
 step "starting Verdaccio"
-start_verdaccio
-# Every npm below reads this, never the user's ~/.npmrc. The token is a dummy: npm wants one to publish.
-export npm_config_userconfig=$work/npmrc
-cat >"$npm_config_userconfig" <<EOF
-registry=$registry
-//${registry#http://}:_authToken=dummy-token-for-the-local-registry
-fund=false
-audit=false
-update-notifier=false
-EOF
+start_registry
 
 step "packing and publishing"
-mapfile -t tarballs < <(bash "$repo/packaging/npm/pack.sh" --dist "$dist" --out "$work/npm")
 version=$(cmake_version)
-publish_all() {  # the platform packages first: the main one's optionalDependencies name them
-  local t
-  for t in "${tarballs[@]}"; do
-    npm publish "$t" --loglevel=error >/dev/null || return 1
-  done
-}
-check "the three packages publish to the local registry" publish_all
+check "the three packages publish to the local registry" publish_packages "$dist"
 check "the registry serves authmigrate@$version" same "$version" "$(npm view "authmigrate@$version" version 2>&1)"
 
 step "creating the sample app and installing"

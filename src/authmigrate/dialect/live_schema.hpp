@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include <authmigrate/base/error.hpp>
+#include <authmigrate/config/database_url.hpp>
+
 namespace authmigrate::dialect {
 
 struct LiveColumn {
@@ -42,5 +45,13 @@ struct LiveSchema {
 
   const LiveTable* find(std::string_view table) const;
 };
+
+// SQLite compares table names without regard to case: the live table that keeps `table` (absent from
+// `live` as spelt) from being created, e.g. the app's own `apiKey` for Better Auth's `apikey`. nullptr on
+// the other databases, and when there is none.
+const LiveTable* sqlite_case_clash(const LiveSchema& live, std::string_view table, config::Dialect dialect);
+
+// That clash as an error (kind config) naming both tables and the way out (model_name).
+Error case_clash_error(std::string_view wanted, std::string_view existing);
 
 }  // namespace authmigrate::dialect

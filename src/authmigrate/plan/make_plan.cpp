@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <authmigrate/base/text.hpp>
 #include <authmigrate/dialect/ddl.hpp>
 #include <authmigrate/schema/index_name.hpp>
 #include <authmigrate/plan/index_plan.hpp>
@@ -81,24 +80,6 @@ Result<void> check_added_columns(const schema::Schema& wanted, const dialect::Sq
   return {};
 }
 
-// SQLite compares table names without regard to case: an app's own `apiKey` blocks Better Auth's `apikey`,
-// and CREATE TABLE would fail half-way. Named before anything runs, with the way out.
-Result<void> check_case_clash(const schema::SchemaTable& table, const dialect::LiveSchema& live,
-                              const dialect::SqlDialect& d) {
-  if (d.kind() != config::Dialect::sqlite) return {};
-  auto clash = std::find_if(live.tables.begin(), live.tables.end(),
-                            [&](const dialect::LiveTable& t) { return lower(t.name) == lower(table.name); });
-  if (clash == live.tables.end()) return {};
-  return fail(Error(ErrorKind::config,
-                    fmt::format("Better Auth's table \"{}\" cannot be created: SQLite compares table names without "
-                                "regard to case, and the database already has the table \"{}\"",
-                                table.name, clash->name))
-                  .with_hint(fmt::format("rename the app's table \"{}\", or give Better Auth's another name: "
-                                         "model_name in authmigrate.toml (the plugin's schema option, e.g. "
-                                         "[better_auth.plugin.<plugin>.schema.<table>]) or modelName in the auth config",
-                                         clash->name)));
-}
-
 }  // namespace
 
 Result<Plan> make_plan(const schema::Schema& wanted, const dialect::LiveSchema& live, const dialect::SqlDialect& d,
@@ -112,7 +93,9 @@ Result<Plan> make_plan(const schema::Schema& wanted, const dialect::LiveSchema& 
     if (existing) find_schema_problems(table, *existing, plan);
     AM_TRY(plan_table_indexes(table, live, d, plan.changes));
     if (!existing) {
-      AM_TRY(check_case_clash(table, live, d));
+      // CREATE TABLE would fail half-way: named before anything runs, with the way out
+      if (auto* clash = dialect::sqlite_case_clash(live, table.name, d.kind()))
+        return fail(dialect::case_clash_error(table.name, clash->name));
       insert_by_order(plan.changes.tables_to_create, created_orders, table);
       continue;
     }

@@ -76,8 +76,15 @@ std::vector<Finding> find_drift(const schema::Schema& wanted, const dialect::Liv
                                 const dialect::SqlDialect& d) {
   std::vector<Finding> findings;
   for (const auto& table : wanted.tables) {
-    const dialect::LiveTable* existing = table.disable_migrations ? nullptr : live.find(table.name);
-    if (!existing) continue;
+    if (table.disable_migrations) continue;
+    const dialect::LiveTable* existing = live.find(table.name);
+    if (!existing) {
+      if (auto* clash = dialect::sqlite_case_clash(live, table.name, d.kind())) {
+        auto error = dialect::case_clash_error(table.name, clash->name);
+        findings.push_back({FindingKind::table_name_clash, table.name, "", error.message + ": " + error.hint});
+      }
+      continue;
+    }
     for (const auto& column : table.columns) {
       if (const dialect::LiveColumn* live_column = existing->find(column.name)) {
         auto drift = column_drift(table, column, *live_column, d);

@@ -10,6 +10,7 @@ std::string_view code_of(FindingKind kind) {
     case FindingKind::type_mismatch: return "type-mismatch";
     case FindingKind::nullable_required: return "nullable-required";
     case FindingKind::missing_index: return "missing-index";
+    case FindingKind::table_name_clash: return "table-name-clash";
   }
   return "unknown";
 }

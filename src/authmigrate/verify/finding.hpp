@@ -15,6 +15,7 @@ enum class FindingKind {
   type_mismatch,               // drift
   nullable_required,           // drift: the field is required, the column takes null
   missing_index,               // drift: an index or unique index the schema declares is not there
+  table_name_clash,            // drift: SQLite: a missing table cannot be created, another differs only in case
 };
 
 // The stable code of a kind, as JSON output carries it: "missing-table", "type-mismatch", ...
