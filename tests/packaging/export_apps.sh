@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # `schema export` as users run it. Each fixture app of tests/fixtures/apps/ is installed the way its users
-# install it, with npm, pnpm or bun, from the packed authmigrate packages (a local registry, as in
+# install it, with npm, pnpm, yarn or bun, from the packed authmigrate packages (a local registry, as in
 # npm_e2e.sh) plus what the app lists (better-auth) and nothing else. Then, per app:
-#   - `npx --no -- authmigrate schema export` (`pnpm exec`, `bunx`) writes the same schema as the app's
+#   - `npx --no -- authmigrate schema export` (`pnpm exec`, `yarn run`, `bunx`) writes the same schema as the app's
 #     expected.mjs (the same options as a plain ES module); the factory app writes it with
 #     exportAuthSchema(auth, file) in its own script; the Bun app exports under Bun, the Deno app under Deno;
 #   - `authmigrate deploy --schema` migrates a fresh SQLite database from that export, and the real Better
 #     Auth (the app's own copy, with the expected options) signs a user up on it and reads the user back.
-# pnpm, Bun, Deno and Node 22 (node:sqlite, for the sign-up) come from npm (tests/packaging/app-tools).
+# pnpm, Yarn, Bun, Deno and Node 22 (node:sqlite, for the sign-up) come from npm (tests/packaging/app-tools).
 # Run: bash tests/packaging/export_apps.sh. Needs dist/linux-{x64,arm64}/authmigrate (AM_DIST_DIR) and
 # the npm registry; skips (exit 125) without them unless CI=true.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,9 +23,11 @@ require_or_skip "[[ -x '$dist/linux-x64/authmigrate' && -x '$dist/linux-arm64/au
 require_or_skip "command -v npm >/dev/null" "npm is not installed"
 
 # The apps, each with the package manager it is installed with. Not every pair: a Next.js app's .tsx
-# needs React under Bun's JSX, and npm has no `workspace:` protocol.
+# needs React under Bun's JSX, and npm and Yarn 1 have no `workspace:` protocol. Yarn 2+ with Plug'n'Play
+# (no node_modules) is not covered: docs/schema-export.md.
 APPS=(
   npm:next-paths npm:nuxt npm:cjs npm:factory npm:deno
+  yarn:next-paths yarn:cjs
   pnpm:next-paths pnpm:nuxt pnpm:nodenext pnpm:factory pnpm:monorepo
   bun:bun bun:nodenext bun:cjs bun:factory bun:monorepo
 )
@@ -41,21 +43,21 @@ trap cleanup EXIT
 export BETTER_AUTH_URL=http://localhost:3000 BETTER_AUTH_TELEMETRY=0 NODE_NO_WARNINGS=1
 export BETTER_AUTH_SECRET=a-secret-for-the-export-apps-test-only-0123456789
 
-# ---- pnpm, Bun, Deno and Node 22 from npm, once per lock, into a cache outside the repo; on PATH
-# (pnpm, bun, bunx, deno) as a user's global install would put them
+# ---- pnpm, Yarn, Bun, Deno and Node 22 from npm, once per lock, into a cache outside the repo; on PATH
+# (pnpm, yarn, bun, bunx, deno) as a user's global install would put them
 install_tools() {
   local src=$repo/tests/packaging/app-tools key dir
   key=$(cat "$src/package.json" "$src/package-lock.json" | sha256sum | cut -c1-12)
   dir=${XDG_CACHE_HOME:-$HOME/.cache}/authmigrate/app-tools/$key
   if [[ ! -f $dir/node_modules/.am-installed ]]; then
-    echo "-- installing pnpm, Bun, Deno and Node 22 into $dir"
+    echo "-- installing pnpm, Yarn, Bun, Deno and Node 22 into $dir"
     rm -rf "$dir" && mkdir -p "$dir" && cp "$src/package.json" "$src/package-lock.json" "$dir/"
     (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error &&
       cd node_modules/bun && node install.js) >&2  # Bun's own postinstall: links this machine's binary
     touch "$dir/node_modules/.am-installed"
   fi
   mkdir -p "$work/bin"
-  for tool in pnpm bun bunx deno; do ln -s "$dir/node_modules/.bin/$tool" "$work/bin/$tool"; done
+  for tool in pnpm yarn bun bunx deno; do ln -s "$dir/node_modules/.bin/$tool" "$work/bin/$tool"; done
   node22=$dir/node_modules/.bin/node
   export PATH=$work/bin:$PATH
 }
@@ -93,6 +95,10 @@ install_app() {  # manager app-dir web-dir
       if [[ -d $dir/packages ]]; then printf 'packages:\n  - apps/*\n  - packages/*\n' >"$dir/pnpm-workspace.yaml"; fi
       (cd "$dir" && pnpm install --reporter=silent --store-dir "$pnpm_store" &&
         cd "$web" && pnpm add -D authmigrate --reporter=silent --store-dir "$pnpm_store") ;;
+    yarn)  # --ignore-engines: better-auth's kysely asks for Node 22, which Yarn 1 alone enforces
+      echo "registry \"$registry\"" >"$dir/.yarnrc"
+      (cd "$dir" && yarn install --silent --no-progress --ignore-engines --cache-folder "$work/yarn-cache" &&
+        cd "$web" && yarn add -D authmigrate --silent --no-progress --ignore-engines --cache-folder "$work/yarn-cache") ;;
     bun) (cd "$dir" && bun install --silent && cd "$web" && bun add -d authmigrate --silent) ;;
   esac
 }
@@ -103,6 +109,7 @@ exec_in() {  # manager dir command...: the package manager's way to run an insta
   case $manager in
     npm) (cd "$dir" && npx --no -- "$@") ;;
     pnpm) (cd "$dir" && pnpm exec "$@") ;;
+    yarn) (cd "$dir" && yarn --silent run "$@") ;;
     bun) (cd "$dir" && bunx "$@") ;;
   esac
 }
