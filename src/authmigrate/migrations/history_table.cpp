@@ -69,6 +69,7 @@ Result<std::string> HistoryTable::table() {
 }
 
 Result<bool> HistoryTable::exists() {
+  if (m_present) return true;
   auto in = schema();
   if (!in) return fail(std::move(in.error()));
   std::string sql;
@@ -87,10 +88,14 @@ Result<bool> HistoryTable::exists() {
   }
   auto result = m_db.query(sql, {std::string(k_history_table), *in});
   if (!result) return fail(std::move(result.error().within("looking for the history table")));
-  return !result->rows.empty();
+  m_present = !result->rows.empty();
+  return m_present;
 }
 
 Result<void> HistoryTable::create_if_missing() {
+  auto present = exists();
+  if (!present) return fail(std::move(present.error()));
+  if (*present) return {};
   auto name = table();
   if (!name) return fail(std::move(name.error()));
   auto ts = timestamp_type(m_db.dialect());
@@ -102,6 +107,7 @@ Result<void> HistoryTable::create_if_missing() {
       q("applied_by"));
   auto result = m_db.execute(sql);
   if (!result) return fail(std::move(result.error().within("creating the history table")));
+  m_present = true;
   return {};
 }
 

@@ -31,6 +31,8 @@ class HistoryTable {
   explicit HistoryTable(db::Connection& connection) : m_db(connection) {}
 
   Result<bool> exists();
+  // No DDL when the table is there (a no-op run changes nothing, and on Galera a CREATE ... IF NOT EXISTS
+  // would still replicate as a schema change); CREATE TABLE IF NOT EXISTS otherwise.
   Result<void> create_if_missing();
   // All rows, by version. An absent table reads as empty.
   Result<std::vector<HistoryRow>> load();
@@ -49,6 +51,7 @@ class HistoryTable {
 
   db::Connection& m_db;
   std::string m_schema;
+  bool m_present = false;  // seen or created by this object: no second probe
 };
 
 std::string_view to_string(HistoryState state);
