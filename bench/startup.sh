@@ -5,10 +5,13 @@
 #   2. a SQLite no-op `migrate` of 200 applied files vs dbmate's no-op `up`;
 #   3. a PostgreSQL no-op `migrate` with the Better Auth schema (core + username) vs pg_select1.c, a
 #      bare libpq program that logs in with the same URL and runs SELECT 1 (static, same libpq);
-#   4. the peak RSS of every command above.
+#   4. the same no-op on MariaDB vs my_select1.c (static, the same Connector/C), and dbmate's no-op `up`
+#      of the same schema as one applied migration;
+#   5. the peak RSS of every command above.
 # Usage: bench/startup.sh [--runs N]   (default 30; medians are printed, never asserted)
 # Environment: AUTHMIGRATE_BIN (default dist/linux-x64/authmigrate, from scripts/build-static.sh),
-#   AUTHMIGRATE_BENCH_PG_URL (default: the test server of scripts/test-servers/env.sh when it answers).
+#   AUTHMIGRATE_BENCH_PG_URL, AUTHMIGRATE_BENCH_MYSQL_URL (default: the test servers of
+#   scripts/test-servers/env.sh when they answer).
 # Before the timed runs every binary's pages are dropped from the page cache once and read back by a
 # warm-up run: RSS counts the file pages a process maps, and a file just written (by cp, strip or npm)
 # sits in the page cache in large folios that are mapped whole (10 MB for a 2 MB working set).
@@ -33,12 +36,22 @@ command -v psql >/dev/null || apt_install postgresql-client
 prefix=$(bash "$root/packaging/static/deps.sh" x86_64 | tail -n 1)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-startup.XXXXXX")
-trap 'rm -rf "$work"; [[ -z ${pg_db:-} ]] || psql -X -q "$pg_admin" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1' EXIT
+cleanup() {
+  rm -rf "$work"
+  [[ -z ${pg_db:-} ]] || psql -X -q "$pg_admin" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1
+  [[ -z ${my_db:-} ]] || mariadb --no-defaults -h "$my_host" -P "$my_port" -u "$my_user" \
+    -e "DROP DATABASE IF EXISTS $my_db; DROP DATABASE IF EXISTS ${my_db}_dbmate" >/dev/null 2>&1
+  return 0
+}
+trap cleanup EXIT
 cd "$work"
 cc -O2 -o measure "$bench/measure.c"
 cc -O2 -static -o pg_select1 "$bench/pg_select1.c" -I"$prefix/include" -L"$prefix/lib" -lpq -lpgcommon -lpgport \
   -lssl -lcrypto -lpthread 2>/dev/null
 cc -O2 -o pg_select1_dynamic "$bench/pg_select1.c" -I/usr/include/postgresql -lpq
+sysroot=$(cat "$prefix/sysroot")
+cc -O2 -static -o my_select1 "$bench/my_select1.c" -I"$prefix/include/mariadb" -L"$prefix/lib" -lmariadbclient \
+  -L"$sysroot/usr/lib/x86_64-linux-gnu" -lssl -lcrypto -lz -lpthread -ldl -lm 2>/dev/null
 
 # ---- the databases: 200 applied files on SQLite (both tools), the Better Auth schema on PostgreSQL
 mkdir -p am dbmate am-schema/migrations logs samples
@@ -59,9 +72,28 @@ pg_url="${pg_admin%/*}/$pg_db?sslmode=disable"
 export BETTER_AUTH_SECRET=bench-secret-0123456789abcdef0123456789 BETTER_AUTH_URL=https://bench.example.test
 "$am" migrate --url "$pg_url" --dir am-schema/migrations --config am-schema/authmigrate.toml --yes >/dev/null
 
+# MariaDB: the same schema; dbmate's no-op is its `up` with that schema applied as one migration
+my_admin=${AUTHMIGRATE_BENCH_MYSQL_URL:-$(source "$root/scripts/test-servers/env.sh" && echo "${AUTHMIGRATE_TEST_MYSQL_URL:-}")}
+my_db=bench_startup_$RANDOM$RANDOM
+[[ -n $my_admin ]] || die "no MariaDB URL: set AUTHMIGRATE_BENCH_MYSQL_URL"
+my_userinfo=${my_admin#*://} && my_userinfo=${my_userinfo%%@*}  # as written (percent-encoded), for dbmate
+{ read -r my_host; read -r my_port; read -r my_user; read -r MYSQL_PWD; } < <(python3 -c '
+import sys, urllib.parse as u
+p = u.urlsplit(sys.argv[1])
+print(p.hostname, p.port or 3306, u.unquote(p.username or "root"), u.unquote(p.password or ""), sep="\n")' "$my_admin")
+export MYSQL_PWD
+mariadb --no-defaults -h "$my_host" -P "$my_port" -u "$my_user" -e "CREATE DATABASE $my_db" ||
+  die "no MariaDB at $my_host:$my_port: set AUTHMIGRATE_BENCH_MYSQL_URL"
+my_url="${my_admin%/}/$my_db"
+"$am" migrate --url "$my_url" --dir am-schema/migrations --config am-schema/authmigrate.toml --yes >/dev/null
+mkdir -p dbmate-my
+{ echo '-- migrate:up'; "$am" generate --from-empty --dialect mysql --config am-schema/authmigrate.toml --output - 2>/dev/null; echo; echo '-- migrate:down'; } >dbmate-my/0001_auth.sql
+"$dbmate" --url "mysql://$my_userinfo@$my_host:$my_port/${my_db}_dbmate" \
+  --migrations-dir dbmate-my --no-dump-schema up >/dev/null 2>&1 || dbmate_my=missing
+
 # ---- the commands: name, then argv
 declare -A cmd
-names=(am.version dbmate.version am.sqlite dbmate.sqlite am.pg floor.pg floor_dynamic.pg)
+names=(am.version dbmate.version am.sqlite dbmate.sqlite am.pg floor.pg floor_dynamic.pg am.mysql floor.mysql)
 cmd[am.version]="$am --version"
 cmd[dbmate.version]="$dbmate --version"
 cmd[am.sqlite]="$am migrate --url sqlite:am.db --dir am"
@@ -69,9 +101,15 @@ cmd[dbmate.sqlite]="$dbmate --url sqlite:dbmate.db --migrations-dir dbmate --no-
 cmd[am.pg]="$am migrate --url $pg_url --dir am-schema/migrations --config am-schema/authmigrate.toml"
 cmd[floor.pg]="./pg_select1 $pg_url"
 cmd[floor_dynamic.pg]="./pg_select1_dynamic $pg_url"
+cmd[am.mysql]="$am migrate --url $my_url --dir am-schema/migrations --config am-schema/authmigrate.toml"
+cmd[floor.mysql]="./my_select1 $my_host $my_port $my_user $my_db"
+if [[ -z ${dbmate_my:-} ]]; then
+  names+=(dbmate.mysql)
+  cmd[dbmate.mysql]="$dbmate --url mysql://$my_userinfo@$my_host:$my_port/${my_db}_dbmate --migrations-dir dbmate-my --no-dump-schema up"
+fi
 if [[ -x $dynamic ]]; then names+=(dynamic.version); cmd[dynamic.version]="$dynamic --version"; fi
 
-binaries=("$am" "$dbmate" ./pg_select1 ./pg_select1_dynamic)
+binaries=("$am" "$dbmate" ./pg_select1 ./pg_select1_dynamic ./my_select1)
 [[ ! -x $dynamic ]] || binaries+=("$dynamic")
 for binary in "${binaries[@]}"; do
   sync "$binary"  # dirty pages (a binary just built) cannot be dropped
@@ -94,10 +132,11 @@ for name in "${names[@]}"; do
   for ((n = 1; n <= runs; n++)); do list+=("samples/$name.$n"); done
   read -r m _ _ c r < <(sample_stats "${list[@]}")
   med[$name]=$m rss[$name]=$r
-  printf '%-18s %10s %10s %10s  %s\n' "$name" "$m" "$c" "$(awk -v k="$r" 'BEGIN { printf "%.1f", k / 1024 }')" "${cmd[$name]//$work\//}"
+  printf '%-18s %10s %10s %10s  %s\n' "$name" "$m" "$c" "$(awk -v k="$r" 'BEGIN { printf "%.1f", k / 1024 }')" \
+    "$(sed -E 's#(://[^:/@]*):[^@/]*@#\1:****@#g' <<<"${cmd[$name]//$work\//}")"  # no password printed
 done
 peak=0
-for name in am.version am.sqlite am.pg; do ((rss[$name] > peak)) && peak=${rss[$name]}; done
+for name in am.version am.sqlite am.pg am.mysql; do ((rss[$name] > peak)) && peak=${rss[$name]}; done
 echo
 echo "Targets (information only):"
 printf '  --version                 %6s ms, %5s MB   target < 2 ms and < 3 MB   %s / %s\n' "${med[am.version]}" \
@@ -107,5 +146,10 @@ r=$(ratio "${med[am.sqlite]}" "${med[dbmate.sqlite]}")
 printf '  SQLite no-op (200 files)  authmigrate/dbmate = %s   target < 0.5   %s\n' "$r" "$(verdict "$r" "<" 0.5)"
 r=$(ratio "${med[am.pg]}" "${med[floor.pg]}")
 printf '  PostgreSQL no-op + schema authmigrate/libpq floor = %s   target <= 1.2   %s\n' "$r" "$(verdict "$r" "<=" 1.2)"
+r=$(ratio "${med[am.mysql]}" "${med[floor.mysql]}")
+printf '  MariaDB no-op + schema    authmigrate/Connector-C floor = %s   target <= 1.3   %s\n' "$r" "$(verdict "$r" "<=" 1.3)"
+if [[ -n ${med[dbmate.mysql]:-} ]]; then
+  printf '  MariaDB no-op             authmigrate/dbmate = %s\n' "$(ratio "${med[am.mysql]}" "${med[dbmate.mysql]}")"
+fi
 printf '  peak RSS of authmigrate   %s MB   target < 10 MB   %s\n' "$(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }')" \
   "$(verdict "$peak" "<" 10240)"
