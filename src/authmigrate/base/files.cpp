@@ -43,9 +43,39 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   return out;
 }
 
+namespace {
+
+// `--output /dev/null`, a FIFO, /dev/stdout: written in place. Renaming over one would replace the device
+// with a regular file (as root, /dev/null itself).
+Result<bool> write_to_special_file(const std::filesystem::path& path, std::string_view content) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return false;
+  if (S_ISDIR(st.st_mode)) return fail(io_error("cannot write", path, EISDIR));
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return fail(io_error("cannot write", path, errno));
+  size_t written = 0;
+  while (written < content.size()) {
+    ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return fail(io_error("cannot write", path, err));
+    }
+    written += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return true;
+}
+
+}  // namespace
+
 Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content,
                                unsigned mode, bool exclusive) {
   if (exclusive && ::access(path.c_str(), F_OK) == 0) return fail(io_error("refusing to overwrite", path, EEXIST));
+  auto special = write_to_special_file(path, content);
+  if (!special) return fail(std::move(special.error()));
+  if (*special) return {};
   auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
   std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   int fd = ::mkstemp(tmpl.data());
