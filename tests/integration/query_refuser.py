@@ -8,24 +8,15 @@ passes through. For faults a real server gives only by chance. Plain connections
 Listens on a free loopback port, writes it to FILE, and serves until killed (or --lifetime seconds).
 """
 import argparse
-import os
-import socket
 import struct
 import threading
-import time
+
+from proxy_common import close_both, serve
 
 
 def error_packet(seq, errno, sqlstate, message):
     payload = b"\xff" + struct.pack("<H", errno) + b"#" + sqlstate.encode()[:5] + message.encode()
     return struct.pack("<I", len(payload))[:3] + bytes([seq & 0xFF]) + payload
-
-
-def close_both(*sockets):
-    for s in sockets:
-        try:
-            s.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
 
 def pipe_server_to_client(server, client):
@@ -72,26 +63,12 @@ def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--lifetime", type=float, default=300)
     args = parser.parse_args()
-    host, port = args.to.rsplit(":", 1)
 
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    with open(args.port_file + ".tmp", "w") as f:
-        f.write(str(listener.getsockname()[1]))
-    os.replace(args.port_file + ".tmp", args.port_file)
-    deadline = time.monotonic() + args.lifetime
-    listener.settimeout(1)
-    while time.monotonic() < deadline:
-        try:
-            client, _ = listener.accept()
-        except socket.timeout:
-            continue
-        server = socket.create_connection((host, int(port)))
-        for target, ends in ((pipe_server_to_client, (server, client)), (pipe_client_to_server, (client, server, args))):
-            threading.Thread(target=target, args=ends, daemon=True).start()
+    def start_pipes(client, server):
+        threading.Thread(target=pipe_server_to_client, args=(server, client), daemon=True).start()
+        threading.Thread(target=pipe_client_to_server, args=(client, server, args), daemon=True).start()
 
+    serve(args.to, args.port_file, args.lifetime, start_pipes)
 
 if __name__ == "__main__":
     main()

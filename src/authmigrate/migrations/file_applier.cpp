@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <authmigrate/db/transaction.hpp>
 #include <authmigrate/migrations/file_executor.hpp>
 
 namespace authmigrate::migrations {
@@ -29,16 +30,6 @@ void report_applied(report::Reporter& reporter, const MigrationFile& file, doubl
   event.fields["version"] = file.name.version;
   event.fields["file"] = file.name.file_name;
   reporter.emit(event);
-}
-
-std::string_view begin_statement(Dialect dialect) { return dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN"; }
-
-Error commit_failure(Error error) {
-  if (error.kind == ErrorKind::unreachable) {
-    error.kind = ErrorKind::in_doubt;
-    error.hint = "the connection broke while committing: run `authmigrate status` to see whether it applied";
-  }
-  return std::move(error.within("committing"));
 }
 
 HistoryRow FileApplier::row_for(const MigrationFile& file, HistoryState state, long long ms) const {
@@ -75,10 +66,10 @@ Result<bool> FileApplier::applied_meanwhile(const MigrationFile& file) {
 
 Result<bool> FileApplier::apply_in_transaction(const MigrationFile& file, const MigrationScript& script) {
   auto started = Clock::now();
-  AM_TRY(m_db.execute(begin_statement(m_db.dialect())));
+  AM_TRY(db::begin(m_db));
   auto again = applied_meanwhile(file);
   if (!again || *again) {
-    (void)m_db.execute(again ? "COMMIT" : "ROLLBACK");
+    db::rollback(m_db);  // nothing was written
     if (!again) return fail(std::move(again.error()));
     return false;
   }
@@ -86,13 +77,13 @@ Result<bool> FileApplier::apply_in_transaction(const MigrationFile& file, const 
   auto ran = execute_file(m_db, file, script, progress);
   if (ran) ran = m_history.insert(row_for(file, HistoryState::applied, elapsed_ms(started)));
   if (!ran) {
-    (void)m_db.execute("ROLLBACK");
+    db::rollback(m_db);
     m_reporter.emit(report::warning(
         "migration.rolled_back",
         fmt::format("{} was rolled back: none of its statements were applied", file.name.file_name)));
     return fail(std::move(ran.error()));
   }
-  if (auto committed = m_db.execute("COMMIT"); !committed) return fail(commit_failure(std::move(committed.error())));
+  AM_TRY(db::commit(m_db));
   report_applied(m_reporter, file, elapsed_ms_exact(started));
   return true;
 }
@@ -102,13 +93,14 @@ Result<bool> FileApplier::apply_in_transaction(const MigrationFile& file, const 
 Result<bool> FileApplier::apply_with_marker(const MigrationFile& file, const MigrationScript& script) {
   auto started = Clock::now();
   if (m_db.dialect() == Dialect::sqlite) {
-    AM_TRY(m_db.execute("BEGIN IMMEDIATE"));
-    auto again = applied_meanwhile(file);
-    Result<void> marked = again ? (*again ? Result<void>{} : m_history.insert(row_for(file, HistoryState::started, 0)))
-                                : Result<void>(fail(std::move(again.error())));
-    (void)m_db.execute(marked ? "COMMIT" : "ROLLBACK");
-    if (!marked) return fail(std::move(marked.error()));
-    if (*again) return false;
+    bool again = false;
+    AM_TRY(db::in_transaction(m_db, [&]() -> Result<void> {
+      auto meanwhile = applied_meanwhile(file);
+      if (!meanwhile) return fail(std::move(meanwhile.error()));
+      again = *meanwhile;
+      return again ? Result<void>{} : m_history.insert(row_for(file, HistoryState::started, 0));
+    }));
+    if (again) return false;
   } else {
     AM_TRY(m_history.insert(row_for(file, HistoryState::started, 0)));
   }

@@ -37,10 +37,5 @@ class FileApplier {
 // The "applied <file>" event.
 void report_applied(report::Reporter& reporter, const MigrationFile& file, double ms);
 
-// "begin" for this dialect: SQLite takes the write lock at once, so that runners queue there.
-std::string_view begin_statement(config::Dialect dialect);
-
-// The error of a failed COMMIT: in doubt when the connection broke.
-Error commit_failure(Error error);
 
 }  // namespace authmigrate::migrations

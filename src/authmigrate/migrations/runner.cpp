@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <authmigrate/base/interrupt.hpp>
+#include <authmigrate/db/transaction.hpp>
 #include <authmigrate/migrations/file_applier.hpp>
 #include <authmigrate/migrations/migration_lock.hpp>
 #include <authmigrate/migrations/migration_script.hpp>
@@ -104,7 +105,7 @@ class PooledTransaction {
  public:
   explicit PooledTransaction(db::Connection& connection) : m_db(connection) {}
   ~PooledTransaction() {
-    if (m_open) (void)m_db.execute("ROLLBACK");
+    if (m_open) db::rollback(m_db);
   }
   PooledTransaction(const PooledTransaction&) = delete;
   PooledTransaction& operator=(const PooledTransaction&) = delete;
@@ -113,7 +114,7 @@ class PooledTransaction {
     reporter.emit(report::info("migration.pooled",
                                fmt::format("{}: the run is one transaction, which holds the migration lock itself",
                                            m_db.pooler())));
-    AM_TRY(m_db.execute(begin_statement(m_db.dialect())));
+    AM_TRY(db::begin(m_db));
     m_open = true;
     AM_TRY(m_db.transaction_setup());
     return lock.acquire_in_transaction(options.lock_deadline, reporter);

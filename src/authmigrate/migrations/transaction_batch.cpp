@@ -3,9 +3,11 @@
 #include <chrono>
 
 #include <fmt/format.h>
+
 #include <fmt/ranges.h>
 
 #include <authmigrate/base/interrupt.hpp>
+#include <authmigrate/db/transaction.hpp>
 #include <authmigrate/migrations/file_executor.hpp>
 
 namespace authmigrate::migrations {
@@ -29,7 +31,7 @@ Result<void> TransactionBatch::run(const std::vector<BatchStep>& steps, BatchOut
 
 Result<void> TransactionBatch::open() {
   if (m_open) return {};
-  AM_TRY(m_db.execute(begin_statement(m_db.dialect())));
+  AM_TRY(db::begin(m_db));
   m_open = true;
   if (auto setup = m_db.transaction_setup(); !setup) return fail(abort(std::move(setup.error())));
   if (m_db.dialect() == Dialect::sqlite) {
@@ -63,11 +65,8 @@ Result<void> TransactionBatch::run_in_batch(const BatchStep& step) {
 
 Result<void> TransactionBatch::commit(BatchOutcome& outcome, const MigrationFile* before) {
   if (!m_open) return {};
-  if (auto committed = m_db.execute("COMMIT"); !committed) {
-    m_open = false;
-    return fail(commit_failure(std::move(committed.error())));
-  }
   m_open = false;
+  AM_TRY(db::commit(m_db));
   if (before && (!m_ran.empty() || m_schema_in_batch)) {
     m_reporter.emit(report::info(
         "migration.batch_committed",
@@ -88,7 +87,7 @@ Result<void> TransactionBatch::commit(BatchOutcome& outcome, const MigrationFile
 
 Error TransactionBatch::abort(Error error) {
   if (!m_open) return error;
-  (void)m_db.execute("ROLLBACK");
+  db::rollback(m_db);
   m_open = false;
   std::vector<std::string> undone;
   for (const auto& ran : m_ran) undone.push_back(ran.file->name.file_name);

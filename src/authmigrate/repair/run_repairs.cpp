@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <authmigrate/db/transaction.hpp>
 #include <authmigrate/dialect/ddl.hpp>
 #include <authmigrate/dialect/introspect.hpp>
 #include <authmigrate/repair/plan_repair.hpp>
@@ -82,13 +83,19 @@ Result<void> apply(db::Connection& connection, const dialect::SqlDialect& d, con
     if (current && !current->rows.empty()) foreign_keys = current->rows[0][0].value_or("0");
     AM_TRY(connection.execute("pragma foreign_keys = off"));
   }
-  AM_TRY(connection.execute(kind == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN"));
-  auto done = execute_all(connection, statements).and_then([&] { return recheck(connection, d, wanted, requests); });
-  if (done) done = connection.execute("COMMIT");
-  if (!done) (void)connection.execute("ROLLBACK");
+  bool body_failed = false;
+  auto done = db::in_transaction(
+      connection,
+      [&]() -> Result<void> {
+        auto ran = execute_all(connection, statements).and_then([&] { return recheck(connection, d, wanted, requests); });
+        body_failed = !ran;
+        return ran;
+      },
+      "run `authmigrate verify` to see whether the repair applied");
   if (kind == Dialect::sqlite) (void)connection.execute("pragma foreign_keys = " + std::string(foreign_keys == "1" ? "on" : "off"));
-  if (!done) return fail(std::move(done.error()).with_hint("the repair's transaction was rolled back: nothing changed"));
-  return {};
+  if (!done && body_failed)
+    return fail(std::move(done.error()).with_hint("the repair's transaction was rolled back: nothing changed"));
+  return done;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <authmigrate/db/transaction.hpp>
 #include <authmigrate/dialect/introspect.hpp>
 #include <authmigrate/plan/summary.hpp>
 
@@ -79,16 +80,14 @@ Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema
                                 const Confirm& confirm, report::Reporter& reporter, bool inside_transaction) {
   auto started = std::chrono::steady_clock::now();
   bool transactional = connection.dialect() != Dialect::mysql && !dry_run && !inside_transaction;
-  if (transactional) AM_TRY(connection.execute(connection.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN"));
-  auto outcome = plan_and_apply(connection, wanted, dry_run, confirm, reporter);
-  if (!outcome) {
-    if (transactional) (void)connection.execute("ROLLBACK");
-    return fail(std::move(outcome.error().within("syncing the Better Auth schema")));
-  }
-  if (transactional) {
-    if (auto committed = connection.execute("COMMIT"); !committed) {
-      return fail(std::move(committed.error().within("committing the Better Auth schema")));
-    }
+  Result<SyncOutcome> outcome = SyncOutcome{};
+  auto sync = [&]() -> Result<void> {
+    outcome = plan_and_apply(connection, wanted, dry_run, confirm, reporter);
+    if (!outcome) return fail(std::move(outcome.error()));
+    return {};
+  };
+  if (auto done = transactional ? db::in_transaction(connection, sync) : sync(); !done) {
+    return fail(std::move(done.error().within(outcome ? "the Better Auth schema" : "syncing the Better Auth schema")));
   }
   auto event = report::info("schema.done", outcome->statements == 0 && !dry_run
                                                ? "Better Auth schema is up to date"
