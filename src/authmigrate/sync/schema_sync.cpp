@@ -39,10 +39,11 @@ Result<void> refuse_problems(const plan::Plan& planned) {
   return {};
 }
 
-Result<SyncOutcome> plan_and_apply(db::Connection& connection, const schema::Schema& wanted, bool dry_run,
-                                   const Confirm& confirm, report::Reporter& reporter) {
-  auto planned = plan_schema(connection, wanted);
-  if (!planned) return fail(std::move(planned.error()));
+// Reports `planned`, and runs its statements unless dry_run (or the confirmation says no).
+Result<SyncOutcome> apply_plan(db::Connection& connection, const schema::Schema& wanted,
+                               const Result<plan::Plan>& planned, bool dry_run, const Confirm& confirm,
+                               report::Reporter& reporter) {
+  if (!planned) return fail(planned.error());
   for (const auto& warning : planned->warnings) reporter.emit(report::warning("schema.warning", warning));
   AM_TRY(refuse_problems(*planned));
   SyncOutcome outcome;
@@ -74,6 +75,11 @@ Result<SyncOutcome> plan_and_apply(db::Connection& connection, const schema::Sch
   return outcome;
 }
 
+// A plan with nothing to run, or one that is refused, runs nothing: no transaction is needed for it.
+bool runs_nothing(const plan::Plan& planned) {
+  return planned.empty() || !planned.unsafe_changes.empty() || !planned.schema_problems.empty();
+}
+
 }  // namespace
 
 Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema& wanted, bool dry_run,
@@ -81,8 +87,15 @@ Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema
   auto started = std::chrono::steady_clock::now();
   bool transactional = connection.dialect() != Dialect::mysql && !dry_run && !inside_transaction;
   Result<SyncOutcome> outcome = SyncOutcome{};
+  // The plan read outside a transaction: an up-to-date database (every deploy but the few that change it)
+  // costs no BEGIN and COMMIT. With something to run, the schema is read again inside the transaction.
+  auto planned = plan_schema(connection, wanted);
+  if (!planned) return fail(std::move(planned.error().within("syncing the Better Auth schema")));
+  if (runs_nothing(*planned)) transactional = false;
+  bool replan = transactional;
   auto sync = [&]() -> Result<void> {
-    outcome = plan_and_apply(connection, wanted, dry_run, confirm, reporter);
+    outcome = apply_plan(connection, wanted, replan ? plan_schema(connection, wanted) : planned, dry_run, confirm,
+                         reporter);
     if (!outcome) return fail(std::move(outcome.error()));
     return {};
   };
