@@ -1,3 +1,4 @@
+// files.hpp on Linux (and any POSIX system).
 #include <authmigrate/base/files.hpp>
 
 #include <cerrno>
@@ -75,6 +76,18 @@ Result<void> write_file_atomic(const std::filesystem::path& path, std::string_vi
     if (!exclusive) ::unlink(tmpl.c_str());
     return fail(io_error(exclusive && err == EEXIST ? "refusing to overwrite" : "cannot write", path, err));
   }
+  return {};
+}
+
+Result<void> create_private_file(const std::filesystem::path& path, bool append) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0600);
+  if (fd < 0) return fail(io_error("cannot create", path, errno));
+  ::close(fd);
+  return {};
+}
+
+Result<void> replace_file(const std::filesystem::path& from, const std::filesystem::path& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) return fail(io_error("cannot rename", from, errno));
   return {};
 }
 
