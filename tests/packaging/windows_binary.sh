@@ -199,4 +199,22 @@ test_mariadb_tls_verified_with_the_windows_certificate_store() {
   expect_deployed "mysql://$user:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?sslaccept=strict" my_tables "$db"
 }
 
+# The .zip (packaging/zip/build.sh), unpacked into a folder with a space: the exe finds its share\
+# (GetModuleFileNameW) and then looks for node with CreateProcessW; Wine has no node.exe.
+test_zip_unpacked_finds_its_share_folder() {
+  local zip listing
+  zip=$(bash "$repo/packaging/zip/build.sh" --dist "$(dirname "$(dirname "$bin")")" --out "$work/zip") || return 1
+  listing=$(unzip -Z1 "$zip")
+  expect_in "$listing" "/bin/authmigrate.exe" && expect_in "$listing" "/share/authmigrate/export-schema.mjs" &&
+    expect_in "$listing" "/LICENSES/openssl.LICENSE.txt" || return 1
+  mkdir -p "$work/unzipped here" && unzip -q "$zip" -d "$work/unzipped here" || return 1
+  exe=$(echo "$work/unzipped here"/authmigrate-*-win32-x64/bin/authmigrate.exe)
+  cmp "$exe" "$bin" || return 1
+  am schema export
+  expect_rc 2 "no node" && expect_in "$OUT" "node is not installed or not on PATH" || return 1
+  exe="$work/Program Files/authmigrate/authmigrate.exe"
+  am schema export
+  expect_rc 2 "no share folder" && expect_in "$OUT" "export-schema.mjs is not installed next to"
+}
+
 run_tests
