@@ -1,5 +1,7 @@
 #include "console.hpp"
 
+#include <cstdlib>
+
 #include <windows.h>
 
 #include <shellapi.h>
@@ -18,7 +20,15 @@ std::vector<std::string> utf8_arguments(int argc, char** argv) {
   return out;
 }
 
+namespace {
+// The console's code page belongs to the console, not to us: the shell that started us gets its own back.
+UINT g_original_output_cp = 0;
+void restore_output_cp() { SetConsoleOutputCP(g_original_output_cp); }
+}  // namespace
+
 void prepare_console() {
+  g_original_output_cp = GetConsoleOutputCP();
+  if (g_original_output_cp != 0 && g_original_output_cp != CP_UTF8) std::atexit(restore_output_cp);
   SetConsoleOutputCP(CP_UTF8);
   for (DWORD which : {STD_OUTPUT_HANDLE, STD_ERROR_HANDLE}) {
     HANDLE h = GetStdHandle(which);

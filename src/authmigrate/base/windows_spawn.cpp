@@ -1,5 +1,6 @@
 #include <authmigrate/base/windows_spawn.hpp>
 
+#include <algorithm>
 #include <cwchar>
 
 #include <authmigrate/base/windows_text.hpp>
@@ -88,20 +89,37 @@ void ChildProcess::terminate() {
 tl::expected<ChildProcess, unsigned long> spawn_child(const std::vector<std::string>& argv,
                                                       const std::vector<std::pair<std::string, std::string>>& extra_env,
                                                       StdHandles handles) {
-  STARTUPINFOW startup{};
-  startup.cb = sizeof startup;
-  startup.dwFlags = STARTF_USESTDHANDLES;
-  startup.hStdInput = handles.in;
-  startup.hStdOutput = handles.out;
-  startup.hStdError = handles.err;
+  STARTUPINFOEXW startup{};
+  startup.StartupInfo.cb = sizeof startup;
+  startup.StartupInfo.dwFlags = STARTF_USESTDHANDLES;
+  startup.StartupInfo.hStdInput = handles.in;
+  startup.StartupInfo.hStdOutput = handles.out;
+  startup.StartupInfo.hStdError = handles.err;
+  // Only these handles are inherited: not the pipes of a child another thread starts at the same time
+  // (deploy --jobs), which would keep that child's pipe open until this one ends.
+  std::vector<HANDLE> inherited{handles.in};
+  for (HANDLE h : {handles.out, handles.err}) {
+    if (std::find(inherited.begin(), inherited.end(), h) == inherited.end()) inherited.push_back(h);
+  }
+  SIZE_T size = 0;
+  InitializeProcThreadAttributeList(nullptr, 1, 0, &size);
+  std::vector<char> attributes(size);
+  startup.lpAttributeList = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attributes.data());
+  if (!InitializeProcThreadAttributeList(startup.lpAttributeList, 1, 0, &size) ||
+      !UpdateProcThreadAttribute(startup.lpAttributeList, 0, PROC_THREAD_ATTRIBUTE_HANDLE_LIST, inherited.data(),
+                                 inherited.size() * sizeof(HANDLE), nullptr, nullptr))
+    return tl::unexpected(GetLastError());
   std::wstring line = command_line(argv);
   std::wstring env = environment_block(extra_env);
   PROCESS_INFORMATION child{};
   // Suspended until it is in the job, so nothing it starts can escape the job.
-  if (!CreateProcessW(nullptr, line.data(), nullptr, nullptr, TRUE,
-                      CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED | CREATE_NO_WINDOW, env.data(), nullptr, &startup,
-                      &child))
-    return tl::unexpected(GetLastError());
+  BOOL started = CreateProcessW(nullptr, line.data(), nullptr, nullptr, TRUE,
+                                CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED | CREATE_NO_WINDOW |
+                                    EXTENDED_STARTUPINFO_PRESENT,
+                                env.data(), nullptr, &startup.StartupInfo, &child);
+  DWORD start_error = GetLastError();
+  DeleteProcThreadAttributeList(startup.lpAttributeList);
+  if (!started) return tl::unexpected(start_error);
   HANDLE job = kill_on_close_job();
   if (job) AssignProcessToJobObject(job, child.hProcess);
   ResumeThread(child.hThread);
