@@ -141,33 +141,47 @@ test_postgres_tls_with_a_wrong_ca_fails() {
   expect_rc 3 "an unknown CA" && expect_in "$OUT" "certificate" && [[ -z $(pg_tables "$db") ]]
 }
 
-# pg_dump and pg_restore are stand-ins (windows/tool_standin.c): Wine has no Windows PostgreSQL tools.
-test_postgres_deploy_backup_runs_the_tools_as_child_processes() {
-  local db tools=$work/tools log=$work/standin.log url
+# The database tools are stand-ins (windows/tool_standin.c): Wine has no Windows PostgreSQL or MariaDB
+# tools. backup_through_standins URL: a deploy --backup whose second file fails; the tools ran as child
+# processes, with the password in their environment only, and the restore got the dump back.
+backup_through_standins() {
+  local url=$1 tools=$work/tools log=$work/standin-$RANDOM.log tool
   mkdir -p "$tools"
-  for tool in pg_dump pg_restore; do
-    x86_64-w64-mingw32-gcc -O1 -o "$tools/$tool.exe" "$here/windows/tool_standin.c" || return 1
+  for tool in pg_dump pg_restore mariadb-dump mariadb; do
+    [[ -f $tools/$tool.exe ]] || x86_64-w64-mingw32-gcc -O1 -o "$tools/$tool.exe" "$here/windows/tool_standin.c" || return 1
   done
-  db=$(pg_db) || return 1
-  url=$(pg_url "$db" '?sslmode=disable')
   deploy --url "$url" || return 1
   expect_rc 0 "first deploy" || return 1
   printf 'CREATE TABLE broken (id integer PRIMARY KEY);\nTHIS IS NOT SQL;\n' >"$app/better-auth_migrations/0002_broken.sql"
   extra_env=(WINEPATH="$(windows_path "$tools")" AM_STANDIN_LOG="$(windows_path "$log")")
-  deploy --url "$url" --backup --backup-dir "pg backups ü"
+  deploy --url "$url" --backup --backup-dir "backups ü $RANDOM"
   local rc=$RC
   extra_env=()
   rm -f "$app/better-auth_migrations/0002_broken.sql"
   RC=$rc
   expect_rc 1 "a broken file" && expect_in "$OUT" "restored" || return 1
-  local seen
-  seen=$(cat "$log")
-  expect_in "$seen" "pg_dump.exe argc=" && expect_in "$seen" "pg_restore.exe argc=" || return 1
-  [[ $seen != *"PGPASSWORD=unset"* && $seen != *"password in arguments: yes"* ]] ||
-    { echo "  the password did not travel in PGPASSWORD only:"; echo "$seen" | sed 's/^/  | /'; return 1; }
-  expect_in "$seen" "arg: --dbname=" && expect_in "$seen" "arg: pg backups ü\\" && expect_in "$seen" "$db" &&
-    expect_in "$seen" "restored file holds the dump: yes" || return 1
+  SEEN=$(cat "$log")
+  [[ $SEEN != *"variable=unset"* && $SEEN != *"password in arguments: yes"* ]] ||
+    { echo "  the password did not travel in the environment only:"; echo "$SEEN" | sed 's/^/  | /'; return 1; }
+  expect_in "$SEEN" "restored file holds the dump: yes"
+}
+
+test_postgres_deploy_backup_runs_the_tools_as_child_processes() {
+  local db
+  db=$(pg_db) || return 1
+  backup_through_standins "$(pg_url "$db" '?sslmode=disable')" || return 1
+  expect_in "$SEEN" "pg_dump.exe argc=" && expect_in "$SEEN" "pg_restore.exe argc=" &&
+    expect_in "$SEEN" "arg: --dbname=" && expect_in "$SEEN" "arg: backups ü" && expect_in "$SEEN" "$db" || return 1
   [[ $(pg_tables "$db") != *broken* ]] || { echo "  table broken survived"; return 1; }
+}
+
+test_mariadb_deploy_backup_restores_through_stdin() {
+  local db
+  db=$(my_db) || return 1
+  backup_through_standins "$(my_url "$db")" || return 1
+  expect_in "$SEEN" "mariadb-dump.exe argc=" && expect_in "$SEEN" "mariadb.exe argc=" &&
+    expect_in "$SEEN" "arg: --no-defaults" && expect_in "$SEEN" "arg: $db" || return 1
+  [[ $(my_tables "$db") != *broken* ]] || { echo "  table broken survived"; return 1; }
 }
 
 test_postgres_deadline_mid_file_rolls_back() {
