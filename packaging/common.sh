@@ -69,7 +69,7 @@ windows_binary() {  # version
   wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver)
   [[ -x $wine ]] || die "no Wine to ask $exe its version (package wine64, scripts/setup.sh)"
   prefix=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-wine.XXXXXX")
-  said=$(WINEPREFIX=$prefix WINEDEBUG=-all "$wine" "$exe" --version 2>/dev/null | tr -d '\r') || said="(it failed)"
+  said=$(WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" "$wine" "$exe" --version 2>/dev/null | tr -d '\r') || said="(it failed)"
   WINEPREFIX=$prefix "$wineserver" -k 2>/dev/null || true  # the prefix's own server, before it is removed
   rm -rf "$prefix"
   [[ $said == "authmigrate $1" ]] || die "$exe --version says '$said' but CMakeLists.txt has VERSION $1; rebuild it"
