@@ -2,7 +2,8 @@
 # code links are the same names as in Dependencies.cmake, made here from archives:
 #   AUTHMIGRATE_STATIC_PREFIX  libpq and Connector/C built by packaging/static/deps.sh;
 #   AUTHMIGRATE_SYSROOT        where Debian's libssl.a, libsqlite3.a, libz.a and the header-only
-#                              libraries are: / for the host CPU, the unpacked sysroot when cross-compiling.
+#                              libraries are: / for the host CPU, the unpacked sysroot when cross-compiling
+#                              (for Windows, the prefix: everything is built there).
 set(AUTHMIGRATE_STATIC_PREFIX "" CACHE PATH "Prefix of the static libpq and Connector/C (packaging/static/deps.sh)")
 set(AUTHMIGRATE_SYSROOT "/" CACHE PATH "Root of Debian's -dev packages for the target CPU")
 if(NOT EXISTS "${AUTHMIGRATE_STATIC_PREFIX}/lib/libpq.a")
@@ -14,10 +15,28 @@ if(AUTHMIGRATE_BUILD_TESTS)
 endif()
 
 find_package(Threads REQUIRED)
-set(_am_arch_dir "${AUTHMIGRATE_SYSROOT}/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}")
-set(_am_includes "${AUTHMIGRATE_SYSROOT}/usr/include")
-if(NOT AUTHMIGRATE_SYSROOT STREQUAL "/")
-  list(APPEND _am_includes "${AUTHMIGRATE_SYSROOT}/usr/include/${CMAKE_LIBRARY_ARCHITECTURE}")
+if(WIN32)
+  # Windows (packaging/static/toolchain-mingw64.cmake): deps.sh windows-x64 built OpenSSL and SQLite into
+  # the prefix (the sysroot is the prefix) and copied the header-only libraries to its headers/; zlib is
+  # Debian's libz-mingw-w64-dev. The system libraries are Windows' own DLLs (sockets, crypto, security).
+  set(_am_arch_dir "${AUTHMIGRATE_STATIC_PREFIX}/lib")
+  set(_am_includes "${AUTHMIGRATE_STATIC_PREFIX}/include" "${AUTHMIGRATE_STATIC_PREFIX}/headers")
+  set(_am_zlib "/usr/x86_64-w64-mingw32/lib/libz.a")
+  set(_am_crypto_system ws2_32 gdi32 crypt32 user32 advapi32 bcrypt)
+  set(_am_pq_system ws2_32 secur32 shell32)
+  set(_am_mariadb_system ws2_32 shlwapi secur32 crypt32)
+  set(_am_math "")
+else()
+  set(_am_arch_dir "${AUTHMIGRATE_SYSROOT}/usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}")
+  set(_am_includes "${AUTHMIGRATE_SYSROOT}/usr/include")
+  if(NOT AUTHMIGRATE_SYSROOT STREQUAL "/")
+    list(APPEND _am_includes "${AUTHMIGRATE_SYSROOT}/usr/include/${CMAKE_LIBRARY_ARCHITECTURE}")
+  endif()
+  set(_am_zlib "${_am_arch_dir}/libz.a")
+  set(_am_crypto_system ${CMAKE_DL_LIBS})
+  set(_am_pq_system "")
+  set(_am_mariadb_system ${CMAKE_DL_LIBS})
+  set(_am_math m)
 endif()
 
 # am_static_archive(TARGET path [LINKS ...] [INCLUDES ...] [DEFINES ...])
@@ -39,19 +58,19 @@ function(am_headers target)
     INTERFACE_COMPILE_DEFINITIONS "${ARGN}")
 endfunction()
 
-am_static_archive(OpenSSL::Crypto "${_am_arch_dir}/libcrypto.a" LINKS Threads::Threads ${CMAKE_DL_LIBS}
+am_static_archive(OpenSSL::Crypto "${_am_arch_dir}/libcrypto.a" LINKS Threads::Threads ${_am_crypto_system}
   INCLUDES ${_am_includes})
 am_static_archive(OpenSSL::SSL "${_am_arch_dir}/libssl.a" LINKS OpenSSL::Crypto INCLUDES ${_am_includes})
-am_static_archive(am_zlib "${_am_arch_dir}/libz.a")
-am_static_archive(SQLite::SQLite3 "${_am_arch_dir}/libsqlite3.a" LINKS Threads::Threads m ${CMAKE_DL_LIBS}
+am_static_archive(am_zlib "${_am_zlib}")
+am_static_archive(SQLite::SQLite3 "${_am_arch_dir}/libsqlite3.a" LINKS Threads::Threads ${_am_math} ${CMAKE_DL_LIBS}
   INCLUDES ${_am_includes})
 set(_am_p "${AUTHMIGRATE_STATIC_PREFIX}")
 am_static_archive(am_pgport "${_am_p}/lib/libpgport.a")
 am_static_archive(am_pgcommon "${_am_p}/lib/libpgcommon.a" LINKS am_pgport OpenSSL::Crypto)
 am_static_archive(PostgreSQL::PostgreSQL "${_am_p}/lib/libpq.a"
-  LINKS am_pgcommon am_pgport OpenSSL::SSL OpenSSL::Crypto Threads::Threads INCLUDES "${_am_p}/include")
+  LINKS am_pgcommon am_pgport OpenSSL::SSL OpenSSL::Crypto Threads::Threads ${_am_pq_system} INCLUDES "${_am_p}/include")
 am_static_archive(PkgConfig::MARIADB "${_am_p}/lib/libmariadbclient.a"
-  LINKS OpenSSL::SSL OpenSSL::Crypto am_zlib Threads::Threads m ${CMAKE_DL_LIBS}
+  LINKS OpenSSL::SSL OpenSSL::Crypto am_zlib Threads::Threads ${_am_math} ${_am_mariadb_system}
   INCLUDES "${_am_p}/include/mariadb")
 # Debian ships fmt and toml++ as shared libraries only: both are used header-only here.
 am_headers(fmt::fmt FMT_HEADER_ONLY=1)

@@ -9,12 +9,14 @@ die() { echo "$me: $*" >&2; exit 1; }
 # Options of every packaging script. --dist exists so that tests can package stand-in binaries.
 dist_dir=$repo/dist
 cpus=(x64 arm64)
+windows=yes  # npm/pack.sh: also @authmigrate/win32-x64, from DIR/win32-x64/authmigrate.exe
 usage() {  # default-out-dir
   cat <<EOF
 usage: $me [--dist DIR] [--out DIR] [--only x64|arm64]
   --dist DIR   the release binaries, DIR/linux-<x64|arm64>/authmigrate (default dist/)
   --out DIR    where the packages go (default ${1#"$repo/"}/)
-  --only CPU   package one CPU (default: x64 and arm64, both required)
+  --only CPU   package one Linux CPU (default: x64 and arm64, both required, and for npm the
+               Windows x64 binary too)
 EOF
 }
 parse_args() {  # default-out-dir args...
@@ -28,6 +30,7 @@ parse_args() {  # default-out-dir args...
       --only)
         [[ ${2:-} == x64 || ${2:-} == arm64 ]] || die "--only takes x64 or arm64"
         cpus=("$2")
+        windows=
         shift 2 ;;
       -h | --help) usage "$default_out"; exit 0 ;;
       *) usage "$default_out" >&2; die "unknown argument '$1'" ;;
@@ -56,6 +59,21 @@ run_binary() {  # binary args...
     *) machine=$(uname -m) ;;  # not ELF (a stand-in script in the tests): run it as it is
   esac
   if [[ $machine == "$(uname -m)" ]]; then "$bin" "$@"; else "qemu-$machine-static" "$bin" "$@"; fi
+}
+
+# The Windows binary, which must be there and say the version it is packaged as (it runs under Wine).
+windows_binary() {  # version
+  local exe=$dist_dir/win32-x64/authmigrate.exe wine wineserver prefix said
+  [[ -f $exe ]] || die "no Windows binary at $exe (build it with scripts/build-static.sh windows-x64, or pass --only)"
+  wine=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
+  wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver)
+  [[ -x $wine ]] || die "no Wine to ask $exe its version (package wine64, scripts/setup.sh)"
+  prefix=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-wine.XXXXXX")
+  said=$(WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" "$wine" "$exe" --version 2>/dev/null | tr -d '\r') || said="(it failed)"
+  WINEPREFIX=$prefix "$wineserver" -k 2>/dev/null || true  # the prefix's own server, before it is removed
+  rm -rf "$prefix"
+  [[ $said == "authmigrate $1" ]] || die "$exe --version says '$said' but CMakeLists.txt has VERSION $1; rebuild it"
+  echo "$exe"
 }
 
 cmake_version() {

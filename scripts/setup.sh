@@ -11,6 +11,8 @@ packages=(
   clang libclang-rt-14-dev nodejs npm python3 procps
   # the static release binaries, for x86-64 and arm64, and the tests that run them as users would
   crossbuild-essential-arm64 qemu-user-static mmdebstrap bzip2 file openssl
+  # the Windows x64 binary (mingw-w64; tclsh makes SQLite's amalgamation) and its test under Wine
+  g++-mingw-w64-x86-64-posix libz-mingw-w64-dev tcl wine64 unzip
   # real SQL nobody here wrote, for the suite that applies it both ways (pgTAP's install script)
   postgresql-15-pgtap
   # the topologies the suites start on loopback: a transaction pooler, a replica (postgresql-15), Galera

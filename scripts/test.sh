@@ -4,7 +4,7 @@
 # stops the servers. With CI=true a server that fails to start fails the run.
 # AM_SKIP_SETUP=1 / AM_SKIP_BUILD=1 skip those steps; AM_TEST_BUILD_DIR overrides build-test. Then the
 # fuzz targets run for a bounded time (tests/fuzz/run.sh); AM_SKIP_FUZZ=1 skips that.
-# The release binaries are built too (scripts/build-static.sh, x86-64 and arm64, cached libraries) for the
+# The release binaries are built too (scripts/build-static.sh, x86-64, arm64 and Windows x64, cached libraries) for the
 # packaging tests (ctest -L packaging); AM_SKIP_STATIC=1 skips that, and those tests then skip (fail with CI=true).
 # When the ctest arguments select the unit label alone (-L unit), only setup, the build and ctest run: unit
 # tests need no release binaries, no servers and no fuzzing.
@@ -49,6 +49,7 @@ fi
 if [[ ${AM_SKIP_STATIC:-} != 1 ]]; then
   bash scripts/build-static.sh x86_64
   bash scripts/build-static.sh aarch64
+  bash scripts/build-static.sh windows-x64
 fi
 
 # Each run gets its own state dir and, unless given, the first free ports from the defaults on, so two

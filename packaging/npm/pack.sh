@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds the npm tarballs from the release binaries: `authmigrate` (the launcher and export-schema.mjs)
-# and `@authmigrate/linux-<cpu>` (one static binary each), all of one version, the binaries' own.
+# and `@authmigrate/linux-<cpu>` (one static binary each), and `@authmigrate/win32-x64` (the .exe; not
+# with --only), all of one version, the binaries' own.
 # Usage: packaging/npm/pack.sh [--dist DIR] [--out DIR] [--only x64|arm64]     (default --out dist/npm)
 # Prints the tarballs' paths. Publish them with `npm publish <tarball>`, the platform packages first.
 # shellcheck source=SCRIPTDIR/../common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 parse_args "$repo/dist/npm" "$@"
 version=$(release_version)
+[[ -z $windows ]] || exe=$(windows_binary "$version")
 npm_dir=$repo/packaging/npm
 make_work_dir
 
@@ -50,6 +52,17 @@ stage_platform() {  # cpu dir
   normalize_tree "$dir" "$dir/bin/authmigrate"
 }
 
+stage_windows() {  # dir
+  local dir=$1
+  mkdir -p "$dir/licenses"
+  install -m 0644 "$npm_dir/platform-win32/package.json" "$npm_dir/platform-win32/README.md" "$repo/LICENSE" "$dir/"
+  install -D -m 0755 "$exe" "$dir/bin/authmigrate.exe"
+  install -m 0644 "$repo/packaging/licenses/THIRD-PARTY-windows.md" "$dir/THIRD-PARTY.md"
+  cp -R "$(dirname "$exe")/licenses/." "$dir/licenses/"
+  fill_package_json "$dir/package.json" "$version"
+  normalize_tree "$dir" "$dir/bin/authmigrate.exe"
+}
+
 pack() {  # dir executable-in-package: prints the tarball's path
   local tarball
   tarball=$(cd "$1" && npm pack --ignore-scripts --loglevel=error --pack-destination "$out_dir" | tail -n 1)
@@ -65,5 +78,9 @@ for cpu in "${cpus[@]}"; do
   stage_platform "$cpu" "$work/linux-$cpu"
   tarballs+=("$(pack "$work/linux-$cpu" bin/authmigrate)")
 done
+if [[ -n $windows ]]; then
+  stage_windows "$work/win32-x64"
+  tarballs+=("$(pack "$work/win32-x64" bin/authmigrate.exe)")
+fi
 tarballs+=("$(pack "$work/authmigrate" bin/authmigrate.js)")
 printf '%s\n' "${tarballs[@]}"

@@ -5,24 +5,27 @@
 #     below): Debian's own libpq.a needs static Kerberos and LDAP, which Debian does not ship, and its
 #     libmariadb.a loads the auth plugins (caching_sha2_password, ed25519, ...) from .so files at run time;
 #   - OpenSSL, SQLite, zlib and the header-only libraries from Debian's -dev packages (for a foreign CPU
-#     unpacked into a sysroot of our own: the system's dpkg architectures and sources are never touched).
-# Usage: packaging/static/deps.sh x86_64|aarch64      (prints the prefix on the last line of stdout)
+#     unpacked into a sysroot of our own: the system's dpkg architectures and sources are never touched);
+#   - for windows-x64 (mingw-w64), OpenSSL and SQLite from Debian's sources as well (deps-windows.sh).
+# Usage: packaging/static/deps.sh x86_64|aarch64|windows-x64   (prints the prefix on the last line of stdout)
 # AM_STATIC_CACHE (default ~/.cache/authmigrate/static) keeps downloads and builds: a rerun is instant.
 # AM_STATIC_MARIADB_SRC / AM_STATIC_POSTGRES_SRC: a source tree of your own instead of Debian's, e.g. to
 # relink authmigrate with a modified Connector/C (LGPL-2.1; packaging/licenses/THIRD-PARTY.md).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/versions.sh"
+source "$here/deps-windows.sh"
 
-arch=${1:?usage: deps.sh x86_64|aarch64}
+arch=${1:?usage: deps.sh x86_64|aarch64|windows-x64}
 case $arch in
   x86_64) triplet=x86_64-linux-gnu debarch=amd64 ;;
   aarch64) triplet=aarch64-linux-gnu debarch=arm64 ;;
-  *) echo "deps.sh: unknown CPU '$arch' (x86_64 or aarch64)" >&2; exit 2 ;;
+  windows-x64) triplet=$mingw ;;
+  *) echo "deps.sh: unknown target '$arch' (x86_64, aarch64 or windows-x64)" >&2; exit 2 ;;
 esac
 host=$(uname -m)
 cache=${AM_STATIC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/authmigrate/static}
-key=$(cat "$here/deps.sh" "$here/versions.sh" | sha256sum | cut -c1-12)
+key=$(cat "$here/deps.sh" "$here/deps-windows.sh" "$here/versions.sh" | sha256sum | cut -c1-12)
 prefix=$cache/$arch-$key
 log() { echo "deps.sh: $*" >&2; }
 # A source tree of the user's own is built every time: its edits are what the rebuild is for.
@@ -79,6 +82,7 @@ fetch_sources() {
 # ---- a sysroot for a foreign CPU: Debian's -dev packages of that architecture, unpacked
 sysroot_for() {
   if [[ $arch == "$host" ]]; then sysroot=/; return; fi
+  if [[ $arch == windows-x64 ]]; then sysroot=$prefix; return; fi  # what deps-windows.sh builds
   sysroot=$cache/sysroot-$debarch-$key
   [[ -f $sysroot/.done ]] && return
   local dir=$cache/apt-$debarch
@@ -129,7 +133,10 @@ build_connector() {
     src=$work/mariadb-$MARIADB_VERSION/libmariadb
   fi
   local b=$work/mariadb-build cflags="-Wno-maybe-uninitialized" cross=()
-  if [[ $arch != "$host" ]]; then
+  if [[ $arch == windows-x64 ]]; then
+    windows_connector_options
+    cross=("${connector_cross[@]}")
+  elif [[ $arch != "$host" ]]; then
     cflags+=" -I$sysroot/usr/include/$triplet"
     cross=(-DCMAKE_TOOLCHAIN_FILE="$here/toolchain-$arch.cmake" -DAM_SYSROOT="$sysroot"
       -DOPENSSL_ROOT_DIR="$sysroot/usr" -DOPENSSL_INCLUDE_DIR="$sysroot/usr/include"
@@ -157,8 +164,9 @@ build_connector() {
 
 # ---- the licences of what Debian's archives bring in (OpenSSL, SQLite, zlib, glibc, libstdc++, headers)
 collect_licences() {
-  local root=$sysroot pkg
-  for pkg in "${LICENCE_PKGS[@]}"; do
+  local root=$sysroot pkg pkgs=("${LICENCE_PKGS[@]}")
+  [[ $arch != windows-x64 ]] || pkgs=("${WINDOWS_LICENCE_PKGS[@]}")
+  for pkg in "${pkgs[@]}"; do
     local f=$root/usr/share/doc/$pkg/copyright
     [[ -f $f ]] || f=/usr/share/doc/$pkg/copyright  # arch-independent texts: the host's copy
     [[ -f $f ]] && cp "$f" "$prefix/licenses/$pkg.copyright"
@@ -166,18 +174,25 @@ collect_licences() {
 }
 
 fetch_sources
+[[ $arch != windows-x64 ]] || fetch_windows_sources
 sysroot_for
 work=$(mktemp -d "${TMPDIR:-/tmp}/am-static-deps.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 rm -rf "$prefix"
 log "building libpq $PG_VERSION and Connector/C (mariadb $MARIADB_VERSION) for $arch into $prefix"
 start=$SECONDS
-build_libpq "$work"
+if [[ $arch == windows-x64 ]]; then
+  build_windows_deps "$work"
+else
+  build_libpq "$work"
+fi
 build_connector "$work"
 collect_licences
 echo "$sysroot" >"$prefix/sysroot"
 printf 'postgresql-15 %s\nmariadb %s\n' "$PG_DEB_VERSION" "$MARIADB_DEB_VERSION" >"$prefix/versions"
-[[ $sysroot == / ]] || (cd "$cache/apt-$debarch/debs" && ls *.deb) >>"$prefix/versions"
+[[ $arch != windows-x64 ]] ||
+  printf 'openssl %s\nsqlite3 %s\n' "$OPENSSL_DEB_VERSION" "$SQLITE_DEB_VERSION" >>"$prefix/versions"
+[[ $sysroot == / || $arch == windows-x64 ]] || (cd "$cache/apt-$debarch/debs" && ls *.deb) >>"$prefix/versions"
 touch "$prefix/.done"
 log "done in $((SECONDS - start)) s"
 echo "$prefix"

@@ -22,3 +22,20 @@ SYSROOT_DEBS=(libssl-dev libsqlite3-dev zlib1g-dev libfmt-dev libtomlplusplus-de
 # Whose copyright files go into the packages' LICENSES (from the sysroot, or the host's /usr/share/doc)
 LICENCE_PKGS=(libssl-dev libsqlite3-dev zlib1g-dev libfmt-dev libtomlplusplus-dev libcli11-dev
   nlohmann-json3-dev libexpected-dev libc6-dev libstdc++-12-dev libgcc-s1)
+
+# Windows x64 (deps.sh windows-x64, cross-built with Debian's mingw-w64): Debian has no mingw package of
+# OpenSSL or SQLite, so both are built from Debian's sources too. OpenSSL: the upstream tarball of the
+# security update (its .dsc is not fetchable from every mirror; Debian's patches are packaging ones).
+# SQLite: the whole source package (.dsc, checked by dpkg-source, with Debian's patches applied).
+OPENSSL_VERSION=3.0.22
+OPENSSL_DEB_VERSION=3.0.22-1~deb12u2
+OPENSSL_ORIG=openssl_$OPENSSL_VERSION.orig.tar.gz
+OPENSSL_ORIG_SHA256=67ebca7e50d17383028045486653492195b83db95f8558709701bb47b5c1ef81
+SQLITE_DEB_VERSION=3.40.1-2+deb12u2
+SQLITE_DSC=sqlite3_$SQLITE_DEB_VERSION.dsc
+SQLITE_DSC_SHA256=ee3459ae9d00939741c7708fc1b8ce1bde12d8c3fb1dfa005bbbc8651d884e23
+# zlib is Debian's libz-mingw-w64-dev (scripts/setup.sh installs it); the header-only libraries are the host's.
+MINGW_ZLIB=/usr/x86_64-w64-mingw32/lib/libz.a
+WINDOWS_HEADER_DIRS=(fmt toml++ nlohmann CLI tl)
+WINDOWS_LICENCE_PKGS=(libz-mingw-w64-dev mingw-w64-common gcc-mingw-w64-base libfmt-dev libtomlplusplus-dev
+  libcli11-dev nlohmann-json3-dev libexpected-dev)

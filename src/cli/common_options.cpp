@@ -5,10 +5,7 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <cerrno>
-#include <cstring>
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <authmigrate/base/files.hpp>
@@ -68,7 +65,7 @@ Context::Context(const CommonOptions& options, std::ostream& out, std::ostream& 
 
 Result<std::unique_ptr<Context>> Context::create(const CommonOptions& options, std::ostream& out, std::ostream& err) {
   std::unique_ptr<Context> ctx(new Context(options, out, err));
-  std::string env_path = options.env_file.empty() ? ".env" : options.env_file;
+  auto env_path = base::path_from_utf8(options.env_file.empty() ? ".env" : options.env_file);
   std::error_code ec;
   if (!options.env_file.empty() || std::filesystem::exists(env_path, ec)) {
     auto text = base::read_file(env_path);
@@ -77,7 +74,7 @@ Result<std::unique_ptr<Context>> Context::create(const CommonOptions& options, s
       error.kind = ErrorKind::config;
       return fail(std::move(error.within("reading the environment file")));
     }
-    auto entries = config::parse_dotenv(*text, env_path);
+    auto entries = config::parse_dotenv(*text, base::path_utf8(env_path));
     if (!entries) return fail(std::move(entries.error()));
     // Values in a .env are secrets as often as not; mask the ones that look like it.
     for (const auto& [key, value] : *entries) {
@@ -107,10 +104,10 @@ void Context::register_url_secret(const std::string& text) {
 }
 
 Result<void> Context::tee_to_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-  if (fd < 0) return fail(ErrorKind::io, fmt::format("cannot open log file {}: {}", path, std::strerror(errno)));
-  ::close(fd);
-  m_log_file = std::make_unique<std::ofstream>(path, std::ios::app);
+  auto file = base::path_from_utf8(path);
+  if (auto created = base::create_private_file(file, true); !created)
+    return fail(std::move(created.error().within("opening the log file")));
+  m_log_file = std::make_unique<std::ofstream>(file, std::ios::app);
   if (json()) {
     m_file_reporter = std::make_unique<report::JsonLinesReporter>(*m_log_file, m_redactor);
   } else {
@@ -218,8 +215,8 @@ Result<void> Context::check_app_version(const sync::LoadedSchema& loaded) {
 
 Result<std::optional<sync::LoadedSchema>> Context::schema(bool required) {
   sync::SchemaSourceOptions source;
-  source.schema_json = m_options.schema_path;
-  source.config_toml = m_options.config_path;
+  source.schema_json = base::path_from_utf8(m_options.schema_path);
+  source.config_toml = base::path_from_utf8(m_options.config_path);
   source.better_auth_version = m_options.better_auth_version;
   auto loaded = sync::load_schema_source(source);
   if (!loaded) return fail(std::move(loaded.error().within("loading the Better Auth schema")));

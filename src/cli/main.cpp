@@ -1,11 +1,14 @@
 // authmigrate: keeps a Better Auth application's database schema correct at every deploy.
 // This file only parses the command line and hands over to the command chosen.
 #include <iostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "commands/commands.hpp"
+#include "console.hpp"
 #include "exit_codes.hpp"
 #include "signal_watcher.hpp"
 
@@ -19,6 +22,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   SignalWatcher::block_signals();
+  prepare_console();
+  std::vector<std::string> arguments = utf8_arguments(argc, argv);
+  std::vector<char*> utf8_argv;
+  for (auto& argument : arguments) utf8_argv.push_back(argument.data());
   CLI::App app{"authmigrate: safe, fast database migrations for Better Auth apps", "authmigrate"};
   app.set_version_flag("--version", std::string("authmigrate ") + k_version);
   app.require_subcommand(1);
@@ -37,7 +44,7 @@ int main(int argc, char** argv) {
   add_repair_command(app, action);
   app.footer(exit_codes_help() + "\nDocs: README.md");
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(utf8_argv.size()), utf8_argv.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

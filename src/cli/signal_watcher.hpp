@@ -1,4 +1,4 @@
-// Turns SIGINT/SIGTERM and the overall deadline into a stop: the running statement is cancelled
+// Turns SIGINT/SIGTERM (on Windows Ctrl-C, Ctrl-Break, a closed console) and the overall deadline into a stop: the running statement is cancelled
 // through its connection and waiting loops wake up. Signals are blocked in every thread and taken
 // by this watcher only, so nothing unsafe runs inside a signal handler.
 #pragma once

@@ -29,6 +29,22 @@ mysql_root() {
     -u "$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" user)" "$@"
 }
 
+# Fresh databases on the test servers, and the tables in one, for the suites that run a release binary
+# (static_binary.sh, windows_binary.sh). DB_PREFIX starts the databases' names.
+pg_db() {  # prints the name
+  local name="${DB_PREFIX:-am_pkg}_$RANDOM$RANDOM"
+  psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "CREATE DATABASE $name" >/dev/null && echo "$name"
+}
+pg_tables() { psql -X -tA "${AUTHMIGRATE_TEST_PG_URL%/*}/$1" -c "select string_agg(tablename, ' ' order by tablename) from pg_tables where schemaname = 'public'"; }
+pg_url() { echo "${AUTHMIGRATE_TEST_PG_URL%/*}/$1$2"; }  # DB URL-PARAMS
+my_db() {
+  local name="${DB_PREFIX:-am_pkg}_$RANDOM$RANDOM"
+  mysql_root -e "CREATE DATABASE $name" && echo "$name"
+}
+my_tables() { mysql_root -N -B "$1" -e "select group_concat(table_name order by table_name separator ' ') from information_schema.tables where table_schema = database()"; }
+my_url() { echo "${AUTHMIGRATE_TEST_MYSQL_URL%/}/$1"; }
+sqlite_tables() { sqlite3 "$1" "select group_concat(name, ' ') from (select name from sqlite_master where type = 'table' order by name)"; }
+
 # no_secret_in TEXT SECRET...: fails when any secret shows in TEXT
 no_secret_in() {
   local text=$1 s

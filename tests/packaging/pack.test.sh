@@ -8,8 +8,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # shellcheck source=SCRIPTDIR/../../packaging/common.sh
 source "$repo/packaging/common.sh"  # run_binary, and the SOURCE_DATE_EPOCH every build here uses
 dist=${AM_DIST_DIR:-$repo/dist}
-both_binaries() { [[ -x $dist/linux-x64/authmigrate && -x $dist/linux-arm64/authmigrate ]]; }
-require_or_skip both_binaries "no static binaries $dist/linux-{x64,arm64}/authmigrate (scripts/build-static.sh)"
+all_binaries() { [[ -x $dist/linux-x64/authmigrate && -x $dist/linux-arm64/authmigrate && -f $dist/win32-x64/authmigrate.exe ]]; }
+require_or_skip all_binaries \
+  "no static binaries $dist/linux-{x64,arm64}/authmigrate and $dist/win32-x64/authmigrate.exe (scripts/build-static.sh)"
+require_or_skip "command -v wine64 >/dev/null || [[ -x /usr/lib/wine/wine64 ]]" "no Wine to run the Windows binary (scripts/setup.sh)"
 
 version=$(cmake_version)
 out=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-pack-test.XXXXXX")
@@ -62,8 +64,8 @@ main_json=$(package_json "$main_tgz")
 check "npm: authmigrate's name, version, bin, engines, licence" same \
   "\"authmigrate\" \"$version\" {\"authmigrate\":\"bin/authmigrate.js\"} {\"node\":\">=18\"} \"MIT\"" \
   "$(for k in name version bin engines license; do field "$main_json" $k; done | xargs -d '\n' echo)"
-check "npm: optionalDependencies pin both platform packages at $version" same \
-  "{\"@authmigrate/linux-arm64\":\"$version\",\"@authmigrate/linux-x64\":\"$version\"}" \
+check "npm: optionalDependencies pin the three platform packages at $version" same \
+  "{\"@authmigrate/linux-arm64\":\"$version\",\"@authmigrate/linux-x64\":\"$version\",\"@authmigrate/win32-x64\":\"$version\"}" \
   "$(field "$main_json" optionalDependencies)"
 # jiti: what `schema export` loads TypeScript with when the app has no loader of its own (nothing to install)
 check "npm: authmigrate has no scripts, depends on jiti only, and exports exportAuthSchema" same \
@@ -87,6 +89,22 @@ for cpu in x64 arm64; do
   check "npm $cpu: no libc (the binary is static), no scripts, no bin" same "<none> <none> <none>" \
     "$(field "$json" libc) $(field "$json" scripts) $(field "$json" bin)"
 done
+
+tgz=$out/npm/authmigrate-win32-x64-$version.tgz
+check "npm win32-x64: the platform package's files and modes" same "$({
+  expect "-rw-r--r-- package/LICENSE" "-rw-r--r-- package/README.md" "-rw-r--r-- package/THIRD-PARTY.md" \
+    "-rwxr-xr-x package/bin/authmigrate.exe" "-rw-r--r-- package/package.json"
+  (cd "$dist/win32-x64/licenses" && ls) | sed "s|^|-rw-r--r-- package/licenses/|"
+} | by_path)" "$(listing "$tgz")"
+check "npm win32-x64: the Windows licence list and texts are there" expect_in \
+  "$(tar -xzOf "$tgz" package/THIRD-PARTY.md) $(listing "$tgz")" "mingw-w64"
+check "npm win32-x64: the binary is dist's, byte for byte" \
+  cmp <(tar -xzOf "$tgz" package/bin/authmigrate.exe) "$dist/win32-x64/authmigrate.exe"
+json=$(package_json "$tgz")
+check "npm win32-x64: name, version, os, cpu, preferUnplugged" same \
+  "\"@authmigrate/win32-x64\" \"$version\" [\"win32\"] [\"x64\"] true" \
+  "$(for k in name version os cpu preferUnplugged; do field "$json" $k; done | xargs -d '\n' echo)"
+check "npm win32-x64: no scripts, no bin" same "<none> <none>" "$(field "$json" scripts) $(field "$json" bin)"
 
 # ---- .deb
 for cpu in x64 arm64; do
@@ -166,5 +184,7 @@ check "pack.sh refuses binaries whose version is not CMakeLists.txt's" \
   refuses "CMakeLists.txt has VERSION $version" npm/pack.sh --dist "$out/stale" --out "$out/stale/npm"
 standin_dist "$out/x64only" "$version" x64
 check "pack.sh refuses a missing arm64 binary" refuses "no arm64 binary" npm/pack.sh --dist "$out/x64only" --out "$out/x64only/npm"
+standin_dist "$out/linuxonly" "$version" x64 arm64
+check "pack.sh refuses a missing Windows binary" refuses "no Windows binary" npm/pack.sh --dist "$out/linuxonly" --out "$out/linuxonly/npm"
 check "pack.sh --only x64 builds without it" bash "$repo/packaging/npm/pack.sh" --only x64 --dist "$out/x64only" --out "$out/x64only/npm"
 finish

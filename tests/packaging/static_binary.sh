@@ -14,6 +14,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 bin=${1:-$repo/dist/linux-x64/authmigrate}
 source "$here/harness.sh"
+DB_PREFIX=am_static
 
 require_or_skip "[[ -x '$bin' ]]" "no static binary at $bin (scripts/build-static.sh)"
 require_or_skip "((EUID == 0))" "chroot needs root"
@@ -77,19 +78,6 @@ expect_deployed() {
   expect_rc 0 "second deploy" && expect_in "$OUT" "0 applied, 1 already applied" && expect_in "$OUT" "1 database up to date"
 }
 
-pg_db() {  # a fresh database on the test server; prints its name
-  local name="am_static_$RANDOM$RANDOM"
-  psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "CREATE DATABASE $name" >/dev/null && echo "$name"
-}
-pg_tables() { psql -X -tA "${AUTHMIGRATE_TEST_PG_URL%/*}/$1" -c "select string_agg(tablename, ' ' order by tablename) from pg_tables where schemaname = 'public'"; }
-pg_url() { echo "${AUTHMIGRATE_TEST_PG_URL%/*}/$1$2"; }
-
-my_db() {
-  local name="am_static_$RANDOM$RANDOM"
-  mysql_root -e "CREATE DATABASE $name" && echo "$name"
-}
-my_tables() { mysql_root -N -B "$1" -e "select group_concat(table_name order by table_name separator ' ') from information_schema.tables where table_schema = database()"; }
-my_url() { echo "${AUTHMIGRATE_TEST_MYSQL_URL%/}/$1"; }
 
 test_no_shared_library() {
   local dynamic
@@ -97,8 +85,6 @@ test_no_shared_library() {
   [[ -z $dynamic ]] || { echo "  readelf -d lists shared libraries:"; echo "$dynamic"; return 1; }
   expect_in "$(file -b "$bin")" "statically linked" && [[ -z $(readelf -l "$bin" | grep -i interpreter) ]]
 }
-
-sqlite_tables() { sqlite3 "$1" "select group_concat(name, ' ') from (select name from sqlite_master where type = 'table' order by name)"; }
 
 sqlite_case() { expect_deployed "$1" sqlite:/app/app.db "sqlite_tables $1/app/app.db"; }
 # pg_deployed ROOT URL-PARAMS: a fresh database on the test server, deployed from ROOT with those params

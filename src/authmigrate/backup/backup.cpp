@@ -2,15 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <authmigrate/backup/backup_tools.hpp>
+#include <authmigrate/base/files.hpp>
 #include <authmigrate/dialect/introspect.hpp>
 #include <authmigrate/report/reporter.hpp>
 
@@ -50,7 +47,7 @@ Result<void> make_private_dir(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return fail(ErrorKind::io, fmt::format("cannot create backup folder {}: {}", dir.string(), ec.message()));
-  ::chmod(dir.c_str(), 0700);
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);  // 0700; on Windows: docs/windows.md
   return {};
 }
 
@@ -80,7 +77,7 @@ void prune(const fs::path& dir, const std::string& label, int keep, report::Repo
 }  // namespace
 
 std::string backup_label(const config::DatabaseUrl& url) {
-  if (url.dialect == Dialect::sqlite) return sanitize(fs::path(url.database).stem().string());
+  if (url.dialect == Dialect::sqlite) return sanitize(base::path_utf8(base::path_from_utf8(url.database).stem()));
   std::string host = url.host.empty() ? "local" : url.host;
   if (url.port) host += fmt::format("_{}", *url.port);
   return sanitize(host + "_" + url.database);
@@ -97,24 +94,21 @@ Result<Backup> take_backup(const config::DatabaseUrl& url, db::Connection& conne
   backup.schema_name = options.schema_name;
   auto label = backup_label(url);
   backup.file = options.dir / (label + "-" + compact_time() + extension(url.dialect));
-  fs::path partial = backup.file.string() + ".partial";
+  fs::path partial = backup.file;
+  partial += ".partial";
   // Created 0600 before any tool writes to it.
-  int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return fail(ErrorKind::io, fmt::format("cannot create {}: {}", partial.string(), std::strerror(errno)));
-  ::close(fd);
+  AM_TRY(base::create_private_file(partial));
   Result<void> dumped;
   switch (url.dialect) {
     case Dialect::postgres: dumped = dump_postgres(url, partial); break;
     case Dialect::mysql: dumped = dump_mysql(url, partial); break;
-    case Dialect::sqlite: dumped = copy_sqlite(url.database, partial); break;
+    case Dialect::sqlite: dumped = copy_sqlite(base::path_from_utf8(url.database), partial); break;
   }
   std::error_code ec;
   if (dumped && fs::file_size(partial, ec) == 0 && url.dialect != Dialect::sqlite) {
     dumped = fail(ErrorKind::io, "the dump is empty");
   }
-  if (dumped && ::rename(partial.c_str(), backup.file.c_str()) != 0) {
-    dumped = fail(ErrorKind::io, fmt::format("cannot rename {}: {}", partial.string(), std::strerror(errno)));
-  }
+  if (dumped) dumped = base::replace_file(partial, backup.file);
   if (!dumped) {
     fs::remove(partial, ec);
     return fail(std::move(dumped.error().within(fmt::format("backing up to {}", options.dir.string()))));
@@ -132,7 +126,7 @@ Result<void> restore_backup(const Backup& backup, const config::DatabaseUrl& url
                             report::Reporter& reporter) {
   auto started = std::chrono::steady_clock::now();
   if (url.dialect == Dialect::sqlite) {
-    AM_TRY(copy_sqlite(backup.file, url.database));
+    AM_TRY(copy_sqlite(backup.file, base::path_from_utf8(url.database)));
   } else {
     // Tables the failed deploy created are not in the copy: drop them first.
     auto now = table_names(connection, backup.schema_name);

@@ -1,11 +1,10 @@
 #include <authmigrate/backup/backup_tools.hpp>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <authmigrate/base/files.hpp>
 #include <authmigrate/base/process.hpp>
 
 namespace authmigrate::backup {
@@ -54,9 +53,7 @@ Result<void> run_tool(base::ProcessSpec spec, std::string_view what) {
 // Debian ships the MariaDB tools under both names; MySQL's packages only under the old one.
 std::string first_installed(std::initializer_list<const char*> names) {
   for (const char* name : names) {
-    for (const char* dir : {"/usr/bin/", "/usr/local/bin/", "/bin/"}) {
-      if (::access((std::string(dir) + name).c_str(), X_OK) == 0) return name;
-    }
+    if (base::program_installed(name)) return name;
   }
   return *names.begin();
 }
@@ -100,8 +97,8 @@ Result<void> copy_sqlite(const std::filesystem::path& from, const std::filesyste
     sqlite3_close_v2(source);
     sqlite3_close_v2(target);
   };
-  if (sqlite3_open_v2(from.c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
-      sqlite3_open_v2(to.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(base::path_utf8(from).c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+      sqlite3_open_v2(base::path_utf8(to).c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     std::string message = sqlite3_errmsg(source ? (target ? target : source) : nullptr);
     close_both();
     return fail(ErrorKind::io, fmt::format("cannot open {} or {}: {}", from.string(), to.string(), message));

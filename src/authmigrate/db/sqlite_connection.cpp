@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <authmigrate/base/files.hpp>
 #include <authmigrate/db/open.hpp>
 
 namespace authmigrate::db {
@@ -152,7 +153,7 @@ Result<std::unique_ptr<Connection>> open_sqlite(const config::DatabaseUrl& url, 
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (url.param("mode") == std::optional<std::string>("ro")) flags = SQLITE_OPEN_READONLY;
   if (path != ":memory:") {
-    auto parent = std::filesystem::path(path).parent_path();
+    auto parent = base::path_from_utf8(path).parent_path();
     std::error_code ec;
     if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
       return fail(ErrorKind::unreachable, fmt::format("cannot open SQLite database {}: folder {} does not exist",

@@ -5,20 +5,11 @@
 #include <fmt/format.h>
 
 #include <authmigrate/base/text.hpp>
+#include <authmigrate/db/system_ca_bundle.hpp>
 #include <authmigrate/db/tls_trust.hpp>
 
 namespace authmigrate::db {
 namespace {
-
-// The places Go's crypto/x509 looks too, in the same order.
-constexpr std::array<std::string_view, 6> k_bundles = {
-    "/etc/ssl/certs/ca-certificates.crt",                 // Debian, Ubuntu, Gentoo, Arch, Alpine
-    "/etc/pki/tls/certs/ca-bundle.crt",                   // Fedora, RHEL 6
-    "/etc/ssl/ca-bundle.pem",                             // openSUSE
-    "/etc/pki/tls/cacert.pem",                            // OpenELEC
-    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",  // CentOS, RHEL 7+
-    "/etc/ssl/cert.pem",                                  // Alpine, macOS
-};
 
 std::string setting(const config::DatabaseUrl& url, const config::Environment& env, const char* param,
                     const char* variable) {
@@ -32,9 +23,7 @@ bool has_user_root_cert(const config::Environment& env, const FileExists& exists
 }
 
 Error no_bundle_error(std::string_view why) {
-  return Error(ErrorKind::config, fmt::format("{}, but this system has no CA bundle in any of the usual places "
-                                              "(/etc/ssl/certs/ca-certificates.crt, /etc/ssl/cert.pem, ...)",
-                                              why))
+  return Error(ErrorKind::config, fmt::format("{}, but {}", why, system_ca_bundle_places()))
       .with_hint("install the ca-certificates package, set SSL_CERT_FILE to a PEM bundle, or give "
                  "sslrootcert=<file> in the URL");
 }
@@ -79,10 +68,7 @@ Result<TlsLevel> mysql_tls_level(const config::DatabaseUrl& url) {
 
 std::optional<std::string> find_ca_bundle(const config::Environment& env, const FileExists& exists) {
   if (auto file = env.get("SSL_CERT_FILE"); file && !file->empty()) return *file;
-  for (std::string_view candidate : k_bundles) {
-    if (exists(std::string(candidate))) return std::string(candidate);
-  }
-  return std::nullopt;
+  return system_ca_bundle(exists);
 }
 
 Result<std::string> postgres_trust_conninfo(const config::DatabaseUrl& url, const config::Environment& env,

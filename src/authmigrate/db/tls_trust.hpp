@@ -1,7 +1,8 @@
 // Which certificate authorities a server's TLS certificate is checked against. The static binary
 // carries no distribution's OpenSSL configuration, and libpq 15 never looks at the system's store
 // (sslrootcert=system arrives in libpq 16), so the system's CA bundle is found here, where each Linux
-// distribution keeps it, and handed to the driver explicitly.
+// distribution keeps it (on Windows: exported from the certificate store; system_ca_bundle.hpp), and
+// handed to the driver explicitly.
 #pragma once
 
 #include <functional>
@@ -11,13 +12,13 @@
 #include <authmigrate/base/error.hpp>
 #include <authmigrate/config/database_url.hpp>
 #include <authmigrate/config/environment.hpp>
+#include <authmigrate/db/system_ca_bundle.hpp>
 
 namespace authmigrate::db {
 
-using FileExists = std::function<bool(const std::string& path)>;
-
-// SSL_CERT_FILE when set, else the first bundle that exists: Debian/Ubuntu/Alpine's
-// ca-certificates.crt, Fedora/RHEL's, openSUSE's, ..., Alpine's and macOS's /etc/ssl/cert.pem.
+// SSL_CERT_FILE when set, else the system's: the first bundle that exists (Debian/Ubuntu/Alpine's
+// ca-certificates.crt, Fedora/RHEL's, openSUSE's, ..., Alpine's and macOS's /etc/ssl/cert.pem), or on
+// Windows the certificate store's roots.
 std::optional<std::string> find_ca_bundle(const config::Environment& env, const FileExists& exists);
 
 // The libpq parameters to append to a URL's conninfo so that verification works as users expect:

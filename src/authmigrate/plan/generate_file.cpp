@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <authmigrate/base/utc_time.hpp>
+
 namespace authmigrate::plan {
 
 namespace {
@@ -27,8 +29,7 @@ std::string default_generate_file_name(std::chrono::system_clock::time_point now
   using namespace std::chrono;
   auto millis = duration_cast<milliseconds>(now.time_since_epoch()).count();
   std::time_t seconds = static_cast<std::time_t>(millis / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
+  std::tm utc = base::utc_calendar(seconds);
   return fmt::format("better-auth_migrations/{:04}-{:02}-{:02}T{:02}-{:02}-{:02}.{:03}Z.sql", utc.tm_year + 1900,
                      utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis % 1000);
 }

@@ -47,20 +47,34 @@ std::optional<RuntimeEvidence> marker_in(const fs::path& dir) {
   return std::nullopt;
 }
 
+#ifdef _WIN32
+constexpr char k_path_separator = ';';
+constexpr std::string_view k_program_suffix = ".exe";  // CreateProcessW runs .exe files, not .cmd shims
+#else
+constexpr char k_path_separator = ':';
+constexpr std::string_view k_program_suffix = "";
+#endif
+
 bool is_executable_file(const fs::path& path) {
   std::error_code ec;
   auto status = fs::status(path, ec);
-  return !ec && fs::is_regular_file(status) && (status.permissions() & fs::perms::owner_exec) != fs::perms::none;
+  if (ec || !fs::is_regular_file(status)) return false;
+#ifdef _WIN32
+  return true;  // no execute bit: the .exe name says it
+#else
+  return (status.permissions() & fs::perms::owner_exec) != fs::perms::none;
+#endif
 }
 
 std::optional<fs::path> in_path(std::string_view name, std::string_view path_variable) {
+  std::string file = std::string(name) + std::string(k_program_suffix);
   size_t start = 0;
   while (start <= path_variable.size()) {
-    size_t end = path_variable.find(':', start);
+    size_t end = path_variable.find(k_path_separator, start);
     if (end == std::string_view::npos) end = path_variable.size();
     fs::path dir(std::string(path_variable.substr(start, end - start)));
     if (dir.empty()) dir = ".";
-    if (is_executable_file(dir / name)) return dir / name;
+    if (is_executable_file(dir / file)) return dir / file;
     start = end + 1;
   }
   return std::nullopt;
@@ -132,7 +146,7 @@ Result<fs::path> find_runtime_program(JsRuntime runtime, const fs::path& directo
   if (runtime != JsRuntime::node) {
     if (auto dirs = directories_up(directory)) {
       for (const auto& dir : *dirs) {
-        fs::path local = dir / "node_modules" / ".bin" / name;
+        fs::path local = dir / "node_modules" / ".bin" / (name + std::string(k_program_suffix));
         if (is_executable_file(local)) return local;
       }
     }

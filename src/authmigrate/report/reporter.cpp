@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <authmigrate/base/utc_time.hpp>
+
 namespace authmigrate::report {
 
 std::string utc_timestamp() {
@@ -12,8 +14,7 @@ std::string utc_timestamp() {
   auto now = system_clock::now();
   auto secs = system_clock::to_time_t(now);
   auto millis = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
+  std::tm tm = base::utc_calendar(secs);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1,
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
 }

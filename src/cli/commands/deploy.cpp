@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <authmigrate/base/files.hpp>
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/base/interrupt.hpp>
 #include <authmigrate/config/database_url.hpp>
@@ -67,7 +68,7 @@ Result<std::shared_ptr<const std::vector<migrations::MigrationFile>>> read_folde
 Result<std::vector<repair::RepairRequest>> named_repairs(const DeployOptions& options) {
   std::vector<std::string> names = options.repairs;
   if (names.empty()) {
-    auto listed = deploy::read_deploy_repairs(options.common.config_path.empty() ? "authmigrate.toml" : options.common.config_path);
+    auto listed = deploy::read_deploy_repairs(base::path_from_utf8(options.common.config_path.empty() ? "authmigrate.toml" : options.common.config_path));
     if (!listed) return fail(std::move(listed.error()));
     names = std::move(*listed);
   }
@@ -81,7 +82,7 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
   std::vector<deploy::TargetSpec> specs;
   for (const auto& url : options.urls) specs.push_back({"", url, "--url", {}, {}});
   if (!options.urls_file.empty()) {
-    auto listed = deploy::read_urls_file(options.urls_file);
+    auto listed = deploy::read_urls_file(base::path_from_utf8(options.urls_file));
     if (!listed) problems.push_back(listed.error().describe());
     else specs.insert(specs.end(), listed->begin(), listed->end());
   }
@@ -120,7 +121,7 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
       problems.push_back(fmt::format("{}: {}", spec.origin, url.error().message));
       continue;
     }
-    auto dir = spec.dir.empty() ? std::filesystem::path(options.common.dir) : spec.dir;
+    auto dir = spec.dir.empty() ? base::path_from_utf8(options.common.dir) : spec.dir;
     auto files = read_folder_once(folders, dir, options.common.dir_given || !spec.dir.empty());
     if (!files) {
       if (!reported_folders.contains(dir)) problems.push_back(files.error().message);
@@ -243,7 +244,7 @@ void add_deploy_command(CLI::App& app, Action& action) {
         settings.session = ctx.session_settings();
         settings.deadline = ctx.deadline();
         settings.lock_timeout_s = o->common.lock_timeout_s;
-        if (o->backup) settings.backup = backup::BackupOptions{o->backup_dir, o->keep, {}};
+        if (o->backup) settings.backup = backup::BackupOptions{base::path_from_utf8(o->backup_dir), o->keep, {}};
         settings.schema = prepared->schema ? &prepared->schema->schema : nullptr;
         settings.plan = {o->allow_out_of_order, o->allow_missing};
         settings.repairs = prepared->repairs;

@@ -51,10 +51,10 @@ Result<std::string> write_sql(const std::string& output, const std::string& dir,
     if (!out) return fail(ErrorKind::io, "writing the SQL to stdout failed");
     return std::string();
   }
-  std::filesystem::path path = output;
+  std::filesystem::path path = base::path_from_utf8(output);
   auto name = [] { return std::filesystem::path(plan::default_generate_file_name(std::chrono::system_clock::now())); };
   if (path.empty()) {
-    path = std::filesystem::path(dir) / name().filename();
+    path = base::path_from_utf8(dir) / name().filename();
   } else if (std::filesystem::is_directory(path)) {
     path /= name().filename();
   }

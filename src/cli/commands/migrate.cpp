@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <authmigrate/base/files.hpp>
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/sync/schema_sync.hpp>
 #include <authmigrate/topology/writable.hpp>
@@ -55,7 +56,7 @@ void add_migrate_command(CLI::App& app, Action& action) {
     action = [options](Streams& streams) {
       return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {
         auto started = std::chrono::steady_clock::now();
-        auto files = migrations::read_migration_directory(ctx.options().dir, ctx.options().dir_given);
+        auto files = migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
         if (!files) return fail(std::move(files.error()));
         auto wanted = ctx.schema(false);
         if (!wanted) return fail(std::move(wanted.error()));

@@ -44,10 +44,11 @@ void add_new_command(CLI::App& app, Action& action) {
         auto description = description_from(*name);
         if (!description) return fail(std::move(description.error()));
         std::error_code ec;
-        std::filesystem::create_directories(ctx.options().dir, ec);
+        auto dir = base::path_from_utf8(ctx.options().dir);
+        std::filesystem::create_directories(dir, ec);
         if (ec) return fail(ErrorKind::io, fmt::format("cannot create {}: {}", ctx.options().dir, ec.message()));
         auto file_name = migrations::new_migration_file_name(report::utc_timestamp(), *description);
-        auto path = std::filesystem::path(ctx.options().dir) / file_name;
+        auto path = dir / file_name;
         auto content = fmt::format("-- {}\n-- Applied once by `authmigrate migrate`, in a transaction where the "
                                    "database allows.\n-- Put `-- authmigrate:no-transaction` on the first line for "
                                    "statements that cannot run in one.\n\n",

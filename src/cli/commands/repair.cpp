@@ -3,6 +3,7 @@
 // migration lock in one transaction where the database allows, re-checked, then verified.
 #include <fmt/format.h>
 
+#include <authmigrate/base/files.hpp>
 #include <authmigrate/backup/backup.hpp>
 #include <authmigrate/migrations/migration_lock.hpp>
 #include <authmigrate/repair/run_repairs.hpp>
@@ -41,7 +42,7 @@ Result<int> repair_database(Context& ctx, const RepairOptions& options,
   migrations::MigrationLock lock(connection);
   if (!options.dry_run) AM_TRY(lock.acquire(ctx.lock_deadline(), ctx.reporter()));
   if (options.backup && !options.dry_run) {
-    backup::BackupOptions copy{options.backup_dir, 0, wanted.schema_name};
+    backup::BackupOptions copy{base::path_from_utf8(options.backup_dir), 0, wanted.schema_name};
     auto taken = backup::take_backup((*db)->url(), connection, copy, ctx.reporter());
     if (!taken) return fail(std::move(taken.error().with_hint("nothing was repaired: the backup must succeed first")));
   }

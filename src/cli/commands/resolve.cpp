@@ -1,5 +1,6 @@
 // `authmigrate resolve VERSION --applied|--rolled-back`: settle a migration that was interrupted
 // where DDL cannot roll back (MySQL), or mark a file applied without running it (baseline).
+#include <authmigrate/base/files.hpp>
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/topology/writable.hpp>
 
@@ -30,7 +31,7 @@ void add_resolve_command(CLI::App& app, Action& action) {
         if (!options->applied && !options->rolled_back) {
           return fail(Error(ErrorKind::usage, "say what happened: --applied or --rolled-back"));
         }
-        auto files = migrations::read_migration_directory(ctx.options().dir, ctx.options().dir_given);
+        auto files = migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
         if (!files) return fail(std::move(files.error()));
         auto db = OpenDatabase::open(ctx);
         if (!db) return fail(std::move(db.error()));

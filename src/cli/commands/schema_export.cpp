@@ -5,26 +5,21 @@
 // and writes authmigrate-schema/1 JSON. This side finds the script, runs it with a deadline,
 // passes the app's output through (secrets masked), checks that the JSON loads, and writes it.
 // Every failure of the export (no Node, no config, a config that does not load) exits 2.
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <authmigrate/base/files.hpp>
 #include <authmigrate/base/interrupt.hpp>
+#include <authmigrate/base/process.hpp>
+#include <authmigrate/base/streamed_process.hpp>
 #include <authmigrate/project/app_runtime.hpp>
 #include <authmigrate/schema/schema.hpp>
 #include <authmigrate/schema/schema_json.hpp>
@@ -32,8 +27,6 @@
 #include "../signal_watcher.hpp"
 #include "commands.hpp"
 #include "run_command.hpp"
-
-extern char** environ;
 
 namespace authmigrate::cli {
 
@@ -62,8 +55,9 @@ Result<RuntimeRun> choose_runtime(const config::Environment& env, const std::str
   auto evidence = forced.empty()
                       ? project::detect_runtime(fs::current_path(), env.get("npm_config_user_agent").value_or(""))
                       : project::RuntimeEvidence{*project::parse_runtime(forced), "--runtime " + forced};
-  auto program =
-      project::find_runtime_program(evidence.runtime, fs::current_path(), env.get("PATH").value_or(""), evidence.reason);
+  auto path = env.get("PATH");
+  if (!path) path = env.get("Path");  // Windows spells it so
+  auto program = project::find_runtime_program(evidence.runtime, fs::current_path(), path.value_or(""), evidence.reason);
   if (!program) return fail(std::move(program.error()));
   return RuntimeRun{evidence.runtime, *program, evidence.reason};
 }
@@ -114,11 +108,9 @@ Result<fs::path> find_export_script(const config::Environment& env) {
             .with_hint("point AUTHMIGRATE_SHARE_DIR at the share/authmigrate folder of an authmigrate "
                        "install, or unset it"));
   }
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec)
-    return fail(ErrorKind::config,
-                fmt::format("cannot find authmigrate's own path (/proc/self/exe): {}", ec.message()));
+  auto own = base::own_executable();
+  if (!own) return fail(std::move(own.error()));
+  fs::path exe = *own;
   std::vector<std::string> tried;
   fs::path dir = exe.parent_path();
   for (int up = 0; up < 4 && !dir.empty(); ++up) {
@@ -143,21 +135,23 @@ Result<fs::path> find_export_script(const config::Environment& env) {
 struct TempFile {
   fs::path path;
   ~TempFile() {
-    if (!path.empty()) ::unlink(path.c_str());
+    std::error_code ec;
+    if (!path.empty()) fs::remove(path, ec);
   }
 };
 
+// Created empty, 0600, under a name nobody else holds (an exclusive create).
 Result<TempFile> make_temp_file() {
   std::error_code ec;
   fs::path dir = fs::temp_directory_path(ec);
-  if (ec) dir = "/tmp";
-  std::string tmpl = (dir / "authmigrate-schema-XXXXXX").string();
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0)
-    return fail(ErrorKind::io,
-                fmt::format("cannot create a temporary file in {}: {}", dir.string(), std::strerror(errno)));
-  ::close(fd);
-  return TempFile{tmpl};
+  if (ec) return fail(ErrorKind::io, fmt::format("cannot find the temporary folder: {}", ec.message()));
+  std::random_device random;
+  for (int attempt = 0;; ++attempt) {
+    fs::path path = dir / fmt::format("authmigrate-schema-{:08x}", random());
+    auto created = base::write_file_atomic(path, "", 0600, true);
+    if (created) return TempFile{path};
+    if (attempt == 8) return fail(std::move(created.error().within("creating a temporary file")));
+  }
 }
 
 // What the script said in its own lines ("authmigrate-export: <key>: <value>").
@@ -250,90 +244,21 @@ class LineSink {
   std::string m_pending;
 };
 
-// Our environment, plus AUTHMIGRATE_SCHEMA_EXPORT=1: an app tests it to skip import-time side effects
-// (opening its database, running its ORM's migrations) while only its options are read.
-std::vector<std::string> child_environment() {
-  std::vector<std::string> env;
-  for (char** e = environ; *e != nullptr; ++e) {
-    if (!std::string_view(*e).starts_with("AUTHMIGRATE_SCHEMA_EXPORT=")) env.emplace_back(*e);
-  }
-  env.emplace_back("AUTHMIGRATE_SCHEMA_EXPORT=1");
-  return env;
-}
-
+// The runtime with our environment plus AUTHMIGRATE_SCHEMA_EXPORT=1: an app tests it to skip import-time
+// side effects (opening its database, running its ORM's migrations) while only its options are read.
 Result<NodeResult> run_node(Context& ctx, Streams& streams, const RuntimeRun& run, const std::vector<std::string>& args) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0)
-    return fail(ErrorKind::io, fmt::format("cannot create a pipe: {}", std::strerror(errno)));
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  // main() blocks SIGINT/SIGTERM for the signal watcher; the child must get them back.
-  sigset_t none, defaults;
-  sigemptyset(&none);
-  sigemptyset(&defaults);
-  sigaddset(&defaults, SIGINT);
-  sigaddset(&defaults, SIGTERM);
-  sigaddset(&defaults, SIGPIPE);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-  std::vector<std::string> command = runtime_argv(run, args);
-  std::vector<char*> argv;
-  for (auto& a : command) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env = child_environment();
-  std::vector<char*> envp;
-  for (auto& e : env) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  pid_t pid = 0;
-  int rc = ::posix_spawn(&pid, run.program.c_str(), &actions, &attr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  ::close(fds[1]);
-  if (rc != 0) {
-    ::close(fds[0]);
-    return fail(ErrorKind::config, fmt::format("cannot run {}: {}", run.program.string(), std::strerror(rc)));
-  }
-
+  std::vector<std::string> argv = runtime_argv(run, args);
   NodeResult result;
   LineSink sink(ctx, streams, result.report);
-  bool killed = false;
-  auto kill_at = std::chrono::steady_clock::time_point::max();
-  char buffer[8192];
-  for (;;) {
-    if (!killed && base::stop_requested()) {
-      ::kill(pid, SIGTERM);
-      killed = true;
-      kill_at = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-    }
-    if (killed && std::chrono::steady_clock::now() >= kill_at) {
-      ::kill(pid, SIGKILL);
-      kill_at = std::chrono::steady_clock::time_point::max();
-    }
-    pollfd p{fds[0], POLLIN, 0};
-    int ready = ::poll(&p, 1, 100);
-    if (ready < 0 && errno != EINTR) break;
-    if (ready <= 0) continue;
-    ssize_t n = ::read(fds[0], buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;  // EOF: the script (and anything it started that held the pipe) is done
-    sink.feed(std::string_view(buffer, static_cast<size_t>(n)));
-  }
+  auto ran = base::run_streamed(
+      argv, {{"AUTHMIGRATE_SCHEMA_EXPORT", "1"}}, [&](std::string_view text) { sink.feed(text); },
+      [] { return base::stop_requested().has_value(); });
   sink.finish();
-  ::close(fds[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFEXITED(status))
-    result.exit_code = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status))
-    result.signal = WTERMSIG(status);
+  if (!ran && ran.error().server_code == "ENOENT")
+    return fail(ErrorKind::config, fmt::format("cannot run {}: it is not there any more", run.program.string()));
+  if (!ran) return fail(std::move(ran.error()));
+  result.exit_code = ran->exit_code;
+  result.signal = ran->signal;
   if (base::stop_requested()) return fail(base::stop_error());
   return result;
 }

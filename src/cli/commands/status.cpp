@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <authmigrate/base/files.hpp>
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/plan/summary.hpp>
 #include <authmigrate/sync/schema_sync.hpp>
@@ -62,7 +63,7 @@ void add_status_command(CLI::App& app, Action& action) {
     options->common.dir_given = cmd->get_option("--dir")->count() > 0;
     action = [options](Streams& streams) {
       return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {
-        auto files = migrations::read_migration_directory(ctx.options().dir, ctx.options().dir_given);
+        auto files = migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
         if (!files) return fail(std::move(files.error()));
         auto wanted = ctx.schema(false);
         if (!wanted) return fail(std::move(wanted.error()));

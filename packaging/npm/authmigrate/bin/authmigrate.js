@@ -8,7 +8,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const SUPPORTED = ['linux-x64', 'linux-arm64'];
+const SUPPORTED = ['linux-x64', 'linux-arm64', 'win32-x64'];
+const ON_WINDOWS = process.platform === 'win32';
 const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 // A repeat of a signal within this time is one event reaching us twice, not a second Ctrl-C: the
 // terminal and npx (npm/cli#8164) both deliver Ctrl-C, and authmigrate exits at once on a second one.
@@ -86,7 +87,7 @@ function installedBinary() {
   const pkg = `@authmigrate/${key}`;
   let binary;
   try {
-    binary = require.resolve(`${pkg}/bin/authmigrate`);
+    binary = require.resolve(`${pkg}/bin/authmigrate${ON_WINDOWS ? '.exe' : ''}`);
   } catch {
     throw missingPackage(pkg);
   }
@@ -99,11 +100,31 @@ function resolveBinary() {
   return override ? overrideBinary(override) : installedBinary();
 }
 
+function cannotRun(binary, err) {
+  fail(new LauncherError(`cannot run ${binary}: ${err.message}`,
+    err.code === 'EACCES'
+      ? `the file lost its executable bit: chmod +x ${binary}, or reinstall authmigrate`
+      : 'reinstall authmigrate, or set AUTHMIGRATE_BINARY to a working authmigrate binary'));
+}
+
+function runOnWindows(binary, env) {
+  const child = spawn(binary, process.argv.slice(2), { stdio: 'inherit', env, windowsHide: false });
+  const ignore = () => {}; // the child got the same Ctrl-C and decides when to exit
+  for (const signal of ['SIGINT', 'SIGBREAK']) process.on(signal, ignore);
+  child.on('error', (err) => cannotRun(binary, err));
+  child.on('exit', (code) => process.exit(code ?? 1));
+}
+
 function run(binary) {
   // `authmigrate schema export` finds export-schema.mjs here: it ships in this package, not beside the binary.
   const env = { ...process.env };
   if (!env.AUTHMIGRATE_SHARE_DIR) env.AUTHMIGRATE_SHARE_DIR = path.join(__dirname, '..', 'share', 'authmigrate');
 
+  // On Windows the console sends Ctrl-C and Ctrl-Break to every process attached to it, the child too,
+  // whose handler cancels the running statement; child.kill() there would be TerminateProcess, which
+  // skips the rollback, and a detached child would get a console of its own. So the child shares our
+  // console, and we only stay alive until it exits.
+  if (ON_WINDOWS) return runOnWindows(binary, env);
   // detached: the child gets a process group of its own, so a signal sent to our group (Ctrl-C on a
   // terminal, npm forwarding one) reaches it once, through us, instead of once directly and once forwarded.
   const child = spawn(binary, process.argv.slice(2), { stdio: 'inherit', env, detached: true });
@@ -121,12 +142,7 @@ function run(binary) {
   };
   for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
 
-  child.on('error', (err) => {
-    fail(new LauncherError(`cannot run ${binary}: ${err.message}`,
-      err.code === 'EACCES'
-        ? `the file lost its executable bit: chmod +x ${binary}, or reinstall authmigrate`
-        : 'reinstall authmigrate, or set AUTHMIGRATE_BINARY to a working authmigrate binary'));
-  });
+  child.on('error', (err) => cannotRun(binary, err));
 
   child.on('exit', (code, signal) => {
     if (signal === null) process.exit(code);

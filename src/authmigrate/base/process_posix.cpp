@@ -79,4 +79,20 @@ Result<ProcessOutcome> run_process(const ProcessSpec& spec) {
   return outcome;
 }
 
+bool program_installed(const std::string& name) {
+  for (const char* dir : {"/usr/bin/", "/usr/local/bin/", "/bin/"}) {
+    if (::access((std::string(dir) + name).c_str(), X_OK) == 0) return true;
+  }
+  return false;
+}
+
+Result<std::filesystem::path> own_executable() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec)
+    return fail(ErrorKind::config,
+                fmt::format("cannot find authmigrate's own path (/proc/self/exe): {}", ec.message()));
+  return exe;
+}
+
 }  // namespace authmigrate::base

@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# The Windows release binary as a Windows user runs it, under Wine (Debian's wine64, with a private
+# prefix in this test's folder): it imports only Windows' own DLLs; from a folder whose name has spaces
+# and non-ASCII letters, `deploy`, `status` and `verify` work on SQLite, PostgreSQL (TLS verify-full
+# against the test CA given as sslrootcert, and trusted in the Windows certificate store) and MariaDB
+# (an ed25519 user, TLS verified both ways); a deploy
+# --backup that fails restores the SQLite file; an overall deadline mid-file cancels the statement on
+# the server and rolls the file back. Wine is not Windows: docs/windows.md says what this leaves untested.
+#   windows_binary.sh [EXE]    (default dist/win32-x64/authmigrate.exe)
+# The servers come from scripts/test-servers (env.sh). Exit 125 (skipped) without them outside CI.
+set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+bin=${1:-$repo/dist/win32-x64/authmigrate.exe}
+source "$here/harness.sh"
+DB_PREFIX=am_wine
+
+wine=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
+wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver)
+require_or_skip "[[ -f '$bin' ]]" "no Windows binary at $bin (scripts/build-static.sh windows-x64)"
+require_or_skip "[[ -x '$wine' ]]" "no Wine (package wine64, scripts/setup.sh)"
+require_or_skip "command -v x86_64-w64-mingw32-gcc >/dev/null" "no mingw-w64 (scripts/setup.sh) for the stand-in tools"
+require_or_skip "[[ -n \${AUTHMIGRATE_TEST_PG_URL:-} && -n \${AUTHMIGRATE_TEST_MYSQL_URL:-} ]]" \
+  "no test servers (scripts/test.sh starts them)"
+
+work=$(mktemp -d /tmp/am-wine.XXXXXX)
+# Our own Wine prefix and server: stopped (that prefix's wineserver only) and removed at the end.
+# LANG: Wine decodes Unix file names by the locale; without a UTF-8 one, non-ASCII letters are lost.
+export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
+trap '"$wineserver" -k 2>/dev/null; rm -rf "$work"' EXIT
+"$wine" wineboot -i >/dev/null 2>&1
+# The test CA as a trusted root of this prefix's user, where Windows keeps them (the registry's
+# SystemCertificates\Root store: a serialized certificate, property 32, under its SHA-1 thumbprint).
+trust_in_windows_store() {  # PEM-FILE
+  local thumb blob
+  thumb=$(openssl x509 -in "$1" -noout -fingerprint -sha1 | cut -d= -f2 | tr -d ':')
+  blob=$(openssl x509 -in "$1" -outform DER | python3 -c 'import struct, sys; d = sys.stdin.buffer.read(); print((struct.pack("<III", 32, 1, len(d)) + d).hex())')
+  "$wine" reg add "HKCU\\Software\\Microsoft\\SystemCertificates\\Root\\Certificates\\$thumb" /v Blob /t REG_BINARY /d "$blob" /f >/dev/null 2>&1
+}
+trust_in_windows_store "$AM_TEST_CA_FILE"
+secret="wine-test-secret-0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"
+pg_password=$(url_part "$AUTHMIGRATE_TEST_PG_URL" password)
+my_password=$(url_part "$AUTHMIGRATE_TEST_MYSQL_URL" password)
+
+# The app: a folder with spaces and non-ASCII letters, the binary in another folder with a space.
+app="$work/my app déjà 日本"
+mkdir -p "$app/better-auth_migrations" "$work/Program Files/authmigrate"
+cp "$bin" "$work/Program Files/authmigrate/authmigrate.exe"
+exe="$work/Program Files/authmigrate/authmigrate.exe"
+printf '[better_auth]\nplugins = ["username"]\n' >"$app/authmigrate.toml"
+printf 'CREATE TABLE orders (id integer PRIMARY KEY, note text);\n' >"$app/better-auth_migrations/0001_orders.sql"
+cp "$AM_TEST_CA_FILE" "$app/ca.crt"
+
+windows_path() { local p=${1//\//\\}; echo "Z:$p"; }
+
+# am ARGS...: the exe under Wine, run from the app's folder with a clean environment, as a release
+# step on Windows would; the output is checked for secrets.
+extra_env=()  # VAR=value... for the next runs
+am() {
+  OUT=$(cd "$app" && env -i PATH=/usr/bin:/bin HOME="$HOME" LANG=C.UTF-8 WINEPREFIX="$WINEPREFIX" WINEDEBUG=-all \
+    WINEDLLOVERRIDES="$WINEDLLOVERRIDES" BETTER_AUTH_SECRET=$secret BETTER_AUTH_URL=https://app.example.test \
+    "${extra_env[@]}" "$wine" "$exe" "$@" 2>&1 | tr -d '\r')
+  RC=${PIPESTATUS[0]}
+  no_secret_in "$OUT" "$pg_password" "$my_password" "$secret"
+}
+deploy() { am deploy --dir better-auth_migrations --config authmigrate.toml "$@"; }
+
+# expect_deployed URL CHECK ARG: deploy, `CHECK ARG` lists the tables, status and verify agree, a
+# second deploy is a no-op.
+expect_deployed() {
+  local url=$1 check=$2 arg=$3 tables
+  deploy --url "$url" || return 1
+  expect_rc 0 "deploy" && expect_in "$OUT" "1 applied" || return 1
+  tables=$("$check" "$arg") || { echo "  could not read the tables back"; return 1; }
+  [[ $tables == *user*orders* || $tables == *orders*user* ]] || { echo "  expected tables user and orders, got: $tables"; return 1; }
+  am status --url "$url" --dir better-auth_migrations || return 1
+  expect_rc 0 "status" && expect_in "$OUT" "0001_orders.sql" || return 1
+  am verify --url "$url" --config authmigrate.toml || return 1
+  expect_rc 0 "verify" || return 1
+  deploy --url "$url" || return 1
+  expect_rc 0 "second deploy" && expect_in "$OUT" "0 applied, 1 already applied"
+}
+
+test_imports_only_windows_dlls() {
+  local dlls
+  dlls=$(x86_64-w64-mingw32-objdump -p "$bin" | awk '/DLL Name:/ { print tolower($3) }' | sort | tr '\n' ' ')
+  expect_in "$dlls" "kernel32.dll" || return 1
+  [[ $dlls != *libwinpthread* && $dlls != *libstdc++* && $dlls != *libgcc* && $dlls != *libssl* ]] ||
+    { echo "  imports a DLL Windows does not have: $dlls"; return 1; }
+}
+
+test_version() {
+  am --version
+  expect_rc 0 && expect_in "$OUT" "authmigrate $(sed -n 's/^project(authmigrate VERSION \([0-9.]*\).*/\1/p' "$repo/CMakeLists.txt")"
+}
+
+test_sqlite_in_a_folder_with_spaces_and_non_ascii_letters() {
+  expect_deployed sqlite:app.db sqlite_tables "$app/app.db"
+}
+
+test_sqlite_by_absolute_windows_path() {
+  rm -f "$app/abs.db"
+  local path
+  path=$(windows_path "$app/abs.db")
+  deploy --url "sqlite:${path// /%20}"
+  expect_rc 0 "deploy by Z:\\ path" && expect_in "$(sqlite_tables "$app/abs.db")" "orders"
+}
+
+test_sqlite_deploy_backup_restores_on_failure() {
+  rm -f "$app/backed.db"
+  deploy --url sqlite:backed.db || return 1
+  expect_rc 0 "first deploy" || return 1
+  printf 'CREATE TABLE broken (id integer PRIMARY KEY);\nTHIS IS NOT SQL;\n' >"$app/better-auth_migrations/0002_broken.sql"
+  deploy --url sqlite:backed.db --backup --backup-dir "backups ü"
+  local rc=$RC
+  rm -f "$app/better-auth_migrations/0002_broken.sql"
+  RC=$rc
+  expect_rc 1 "a broken file" && expect_in "$OUT" "restored" || return 1
+  [[ $(sqlite_tables "$app/backed.db") != *broken* ]] || { echo "  table broken survived the restore"; return 1; }
+  compgen -G "$app/backups ü/*" >/dev/null || { echo "  no backup file in 'backups ü'"; return 1; }
+}
+
+test_postgres_tls_verify_full_with_root_cert() {
+  local db
+  db=$(pg_db) || return 1
+  expect_deployed "$(pg_url "$db" '?sslmode=verify-full&sslrootcert=ca.crt')" pg_tables "$db"
+}
+
+test_postgres_tls_verify_full_with_the_windows_certificate_store() {
+  local db
+  db=$(pg_db) || return 1
+  expect_deployed "$(pg_url "$db" '?sslmode=verify-full')" pg_tables "$db"
+}
+
+test_postgres_tls_with_a_wrong_ca_fails() {
+  local db
+  db=$(pg_db) || return 1
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=someone else" \
+    -keyout "$work/other.key" -out "$app/other-ca.crt" 2>/dev/null
+  deploy --url "$(pg_url "$db" '?sslmode=verify-full&sslrootcert=other-ca.crt')" --wait-timeout 2
+  expect_rc 3 "an unknown CA" && expect_in "$OUT" "certificate" && [[ -z $(pg_tables "$db") ]]
+}
+
+# The database tools are stand-ins (windows/tool_standin.c): Wine has no Windows PostgreSQL or MariaDB
+# tools. backup_through_standins URL: a deploy --backup whose second file fails; the tools ran as child
+# processes, with the password in their environment only, and the restore got the dump back.
+backup_through_standins() {
+  local url=$1 tools=$work/tools log=$work/standin-$RANDOM.log tool
+  mkdir -p "$tools"
+  for tool in pg_dump pg_restore mariadb-dump mariadb; do
+    [[ -f $tools/$tool.exe ]] || x86_64-w64-mingw32-gcc -O1 -o "$tools/$tool.exe" "$here/windows/tool_standin.c" || return 1
+  done
+  deploy --url "$url" || return 1
+  expect_rc 0 "first deploy" || return 1
+  printf 'CREATE TABLE broken (id integer PRIMARY KEY);\nTHIS IS NOT SQL;\n' >"$app/better-auth_migrations/0002_broken.sql"
+  extra_env=(WINEPATH="$(windows_path "$tools")" AM_STANDIN_LOG="$(windows_path "$log")")
+  deploy --url "$url" --backup --backup-dir "backups ü $RANDOM"
+  local rc=$RC
+  extra_env=()
+  rm -f "$app/better-auth_migrations/0002_broken.sql"
+  RC=$rc
+  expect_rc 1 "a broken file" && expect_in "$OUT" "restored" || return 1
+  SEEN=$(cat "$log")
+  [[ $SEEN != *"variable=unset"* && $SEEN != *"password in arguments: yes"* ]] ||
+    { echo "  the password did not travel in the environment only:"; echo "$SEEN" | sed 's/^/  | /'; return 1; }
+  expect_in "$SEEN" "restored file holds the dump: yes"
+}
+
+test_postgres_deploy_backup_runs_the_tools_as_child_processes() {
+  local db
+  db=$(pg_db) || return 1
+  backup_through_standins "$(pg_url "$db" '?sslmode=disable')" || return 1
+  expect_in "$SEEN" "pg_dump.exe argc=" && expect_in "$SEEN" "pg_restore.exe argc=" &&
+    expect_in "$SEEN" "arg: --dbname=" && expect_in "$SEEN" "arg: backups ü" && expect_in "$SEEN" "$db" || return 1
+  [[ $(pg_tables "$db") != *broken* ]] || { echo "  table broken survived"; return 1; }
+}
+
+test_mariadb_deploy_backup_restores_through_stdin() {
+  local db
+  db=$(my_db) || return 1
+  backup_through_standins "$(my_url "$db")" || return 1
+  expect_in "$SEEN" "mariadb-dump.exe argc=" && expect_in "$SEEN" "mariadb.exe argc=" &&
+    expect_in "$SEEN" "arg: --no-defaults" && expect_in "$SEEN" "arg: $db" || return 1
+  [[ $(my_tables "$db") != *broken* ]] || { echo "  table broken survived"; return 1; }
+}
+
+test_postgres_deadline_mid_file_rolls_back() {
+  local db start
+  db=$(pg_db) || return 1
+  mkdir -p "$app/slow"
+  printf 'CREATE TABLE slow (id integer PRIMARY KEY);\nSELECT pg_sleep(20);\n' >"$app/slow/0001_slow.sql"
+  start=$SECONDS
+  am migrate --url "$(pg_url "$db" '?sslmode=disable')" --dir slow --timeout 3
+  expect_rc 3 "the deadline" && expect_in "$OUT" "deadline" || return 1
+  ((SECONDS - start <= 15)) || { echo "  took $((SECONDS - start)) s for a 3 s deadline"; return 1; }
+  [[ -z $(pg_tables "$db") || $(pg_tables "$db") != *slow* ]] || { echo "  table slow was not rolled back"; return 1; }
+  [[ $(psql -X -tA "${AUTHMIGRATE_TEST_PG_URL%/*}/$db" -c "select count(*) from pg_stat_activity where query like '%pg_sleep(20)%' and pid <> pg_backend_pid()") == 0 ]] ||
+    { echo "  the statement still runs on the server"; return 1; }
+}
+
+test_mariadb_ed25519_user_with_tls_verified() {
+  local db user="am_wine_$$"
+  db=$(my_db) || return 1
+  mysql_root -e "INSTALL SONAME 'auth_ed25519'" 2>/dev/null || true
+  mysql_root -e "DROP USER IF EXISTS '$user'@'127.0.0.1'; CREATE USER '$user'@'127.0.0.1' IDENTIFIED VIA ed25519 USING PASSWORD('ed-Pass-42') REQUIRE SSL; GRANT ALL ON $db.* TO '$user'@'127.0.0.1'" || return 1
+  expect_deployed "mysql://$user:ed-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?ssl-mode=VERIFY_IDENTITY&ssl-ca=ca.crt" my_tables "$db"
+}
+
+test_mariadb_tls_verified_with_the_windows_certificate_store() {
+  local db user="am_wine_store_$$"
+  db=$(my_db) || return 1
+  mysql_root -e "DROP USER IF EXISTS '$user'@'127.0.0.1'; CREATE USER '$user'@'127.0.0.1' IDENTIFIED BY 'tls-Pass-42' REQUIRE SSL; GRANT ALL ON $db.* TO '$user'@'127.0.0.1'" || return 1
+  expect_deployed "mysql://$user:tls-Pass-42@127.0.0.1:$AM_MYSQL_PORT/$db?sslaccept=strict" my_tables "$db"
+}
+
+# The .zip (packaging/zip/build.sh), unpacked into a folder with a space: the exe finds its share\
+# (GetModuleFileNameW) and then looks for node with CreateProcessW; Wine has no node.exe.
+test_zip_unpacked_finds_its_share_folder() {
+  local zip listing
+  zip=$(bash "$repo/packaging/zip/build.sh" --dist "$(dirname "$(dirname "$bin")")" --out "$work/zip") || return 1
+  listing=$(unzip -Z1 "$zip")
+  expect_in "$listing" "/bin/authmigrate.exe" && expect_in "$listing" "/share/authmigrate/export-schema.mjs" &&
+    expect_in "$listing" "/LICENSES/openssl.LICENSE.txt" || return 1
+  mkdir -p "$work/unzipped here" && unzip -q "$zip" -d "$work/unzipped here" || return 1
+  exe=$(echo "$work/unzipped here"/authmigrate-*-win32-x64/bin/authmigrate.exe)
+  cmp "$exe" "$bin" || return 1
+  am schema export
+  expect_rc 2 "no node" && expect_in "$OUT" "node is not installed or not on PATH" || return 1
+  exe="$work/Program Files/authmigrate/authmigrate.exe"
+  am schema export
+  expect_rc 2 "no share folder" && expect_in "$OUT" "export-schema.mjs is not installed next to"
+}
+
+run_tests
