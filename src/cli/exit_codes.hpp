@@ -24,7 +24,7 @@ struct ExitCodeMeaning {
 };
 inline constexpr std::array<ExitCodeMeaning, 10> k_exit_codes{{
     {k_exit_ok, "ok"},
-    {1, "a migration failed or must be resolved (status --exit-code: something to do)"},
+    {1, "a migration failed or must be resolved, or a commit was lost (status --exit-code: something to do)"},
     {2, "bad usage/config/files"},
     {3, "database unreachable or read-only, or the deadline passed"},
     {4, "lock not acquired"},
