@@ -17,7 +17,7 @@ snapshot() {  # [database-name]
 quoted() { [ "$DB_KIND" = mysql ] && echo "\`$1\`" || echo "\"$1\""; }
 
 test_preflight_lists_every_problem_and_touches_nothing() {
-  [ "$DB_KIND" = sqlite ] || return 0
+  [ "$DB_KIND" = sqlite ] || not_on_this_database "SQLite only"
   migration bad-name.sql "SELECT 1;"
   BETTER_AUTH_SECRET=short BETTER_AUTH_URL=not-a-url am deploy --url "$DB_URL" --require-env RESEND_API_KEY
   expect_rc 2

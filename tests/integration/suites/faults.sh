@@ -53,10 +53,10 @@ CREATE TABLE after_slow (id INTEGER PRIMARY KEY);
 }
 
 test_server_stopped_mid_run_then_the_next_run_completes() {
-  [ "$DB_KIND" != sqlite ] || return 0
+  [ "$DB_KIND" != sqlite ] || not_on_this_database "a SQLite file has no server to stop"
   local server=postgres data=${AM_PG_DATA:-}
   [ "$DB_KIND" = mysql ] && server=mariadb data=${AM_MYSQL_DATA:-}
-  [ -n "${AM_SERVERS_CTL:-}" ] && [ -n "$data" ] && [ -d "$data" ] || { echo "  (servers not started by scripts/test.sh: skipped)"; return 0; }
+  [ -n "${AM_SERVERS_CTL:-}" ] && [ -n "$data" ] && [ -d "$data" ] || skip_test "the servers were not started by scripts/test-servers (no AM_SERVERS_CTL)"
   migration 0001_fast.sql "CREATE TABLE fast (id INTEGER PRIMARY KEY);"
   migration 0002_slow.sql "CREATE TABLE slow (id INTEGER PRIMARY KEY);
 $(sleep_sql 5);
@@ -99,7 +99,7 @@ test_sixteen_deployers_at_once_apply_everything_exactly_once() {
 }
 
 test_a_lock_holder_that_dies_lets_the_others_go_on() {
-  [ "$DB_KIND" != sqlite ] || return 0  # SQLite holds no lock between files
+  [ "$DB_KIND" != sqlite ] || not_on_this_database "SQLite holds no lock between files"
   migration 0001_slow.sql "$(sleep_sql 3);"
   migration 0002_after.sql "CREATE TABLE after_slow (id INTEGER PRIMARY KEY);"
   "$AM_BIN" migrate --url "$DB_URL" >"$WORK/a.out" 2>"$WORK/a.err" &
@@ -107,7 +107,7 @@ test_a_lock_holder_that_dies_lets_the_others_go_on() {
   sleep 0.7
   "$AM_BIN" migrate --url "$DB_URL" >"$WORK/b.out" 2>"$WORK/b.err" &
   local waiter=$!
-  wait_for_line "$WORK/b.out" "waiting for the migration lock" 50 || true
+  wait_for_line "$WORK/b.out" "waiting for the migration lock" 50 || fail "the second deployer never waited for the lock"
   kill -KILL "$holder"
   wait "$holder" 2>/dev/null || true
   local rc=0
@@ -123,10 +123,10 @@ test_a_lock_holder_that_dies_lets_the_others_go_on() {
 }
 
 test_backup_without_room_stops_before_migrating() {
-  [ "$(id -u)" = 0 ] || return 0
+  [ "$(id -u)" = 0 ] || skip_test "needs root (it mounts a tiny tmpfs)"
   local small="$WORK/small"
   mkdir -p "$small"
-  mount -t tmpfs -o size=16k tmpfs "$small" 2>/dev/null || { echo "  (cannot mount a tmpfs here: skipped)"; return 0; }
+  mount -t tmpfs -o size=16k tmpfs "$small" 2>/dev/null || skip_test "cannot mount a tmpfs here"
   sql "CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)"
   local i
   for i in $(seq 1 40); do

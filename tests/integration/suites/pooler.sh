@@ -16,7 +16,7 @@ need_pooler() { need_server AUTHMIGRATE_TEST_PGBOUNCER_URL PgBouncer; }
 advisory_locks() { sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"; }
 
 test_the_pooler_is_recognised_and_the_run_is_one_transaction() {
-  need_pooler || return 0
+  need_pooler
   migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
   migration 0002_b.sql "CREATE TABLE b (id INTEGER PRIMARY KEY);"
   am migrate --url "$(pooled_url)"
@@ -28,7 +28,7 @@ test_the_pooler_is_recognised_and_the_run_is_one_transaction() {
 }
 
 test_sixteen_deployers_through_pgbouncer_apply_each_file_exactly_once() {
-  need_pooler || return 0
+  need_pooler
   printf '[better_auth]\nplugins = ["twoFactor"]\n' > authmigrate.toml
   migration 0001_counter.sql "CREATE TABLE counter (n INTEGER NOT NULL);"
   local i
@@ -45,7 +45,7 @@ test_sixteen_deployers_through_pgbouncer_apply_each_file_exactly_once() {
 }
 
 test_the_statement_timeout_reaches_the_server_through_the_pooler() {
-  need_pooler || return 0
+  need_pooler
   migration 0001_ok.sql "CREATE TABLE fine (id INTEGER PRIMARY KEY);"
   migration 0002_slow.sql "SELECT pg_sleep(5);"
   am migrate --url "$(pooled_url)" --statement-timeout 1
@@ -57,7 +57,7 @@ test_the_statement_timeout_reaches_the_server_through_the_pooler() {
 }
 
 test_the_lock_timeout_reaches_the_server_through_the_pooler() {
-  need_pooler || return 0
+  need_pooler
   sql "CREATE TABLE busy (id INTEGER)"
   migration 0001_alter.sql "ALTER TABLE busy ADD COLUMN extra TEXT;"
   psql "$DB_URL" -X -q -c "BEGIN; LOCK TABLE busy; SELECT pg_sleep(6); COMMIT;" >/dev/null 2>&1 &
@@ -70,7 +70,7 @@ test_the_lock_timeout_reaches_the_server_through_the_pooler() {
 }
 
 test_a_no_transaction_file_is_refused_naming_the_direct_url() {
-  need_pooler || return 0
+  need_pooler
   migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
   migration 0002_idx.sql "-- authmigrate:no-transaction
 CREATE INDEX CONCURRENTLY a_id ON a (id);"
@@ -83,7 +83,7 @@ CREATE INDEX CONCURRENTLY a_id ON a (id);"
 }
 
 test_a_backup_through_the_pooler_is_refused_before_anything() {
-  need_pooler || return 0
+  need_pooler
   migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
   am deploy --url "$(pooled_url)" --backup
   expect_rc 2
@@ -93,7 +93,7 @@ test_a_backup_through_the_pooler_is_refused_before_anything() {
 }
 
 test_direct_url_from_the_environment_is_used_and_named_masked() {
-  need_pooler || return 0
+  need_pooler
   migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
   migration 0002_idx.sql "-- authmigrate:no-transaction
 CREATE INDEX CONCURRENTLY a_id ON a (id);"
@@ -110,7 +110,7 @@ CREATE INDEX CONCURRENTLY a_id ON a (id);"
 }
 
 test_direct_url_flag_wins_over_an_explicit_pooled_url() {
-  need_pooler || return 0
+  need_pooler
   migration 0001_idx.sql "-- authmigrate:no-transaction
 CREATE TABLE t (id INTEGER);"
   am migrate --url "$(pooled_url)" --direct-url "$DB_URL"
@@ -124,7 +124,7 @@ CREATE TABLE t (id INTEGER);"
 }
 
 test_pgbouncer_true_in_the_url_is_a_pooler_and_is_not_sent_to_libpq() {
-  need_pooler || return 0
+  need_pooler
   migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
   am migrate --url "$DB_URL?pgbouncer=true&connection_limit=1"
   expect_rc 0
@@ -137,7 +137,7 @@ CREATE INDEX CONCURRENTLY a_id ON a (id);"
 }
 
 test_database_entries_take_a_direct_url_of_their_own() {
-  need_pooler || return 0
+  need_pooler
   migration 0001_idx.sql "-- authmigrate:no-transaction
 CREATE TABLE t (id INTEGER);"
   local second
