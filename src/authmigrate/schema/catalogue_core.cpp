@@ -77,7 +77,7 @@ bool kept(const Json& variants, const std::vector<std::string>& keys, const std:
 }
 
 const Json* core_range(const base::Version& version) {
-  return catalogue_store::select_range(catalogue_store::document("core")["ranges"], "better-auth", version);
+  return catalogue_store::select_range_of("core", "better-auth", version);
 }
 
 Result<std::vector<Table>> core_tables(const base::Version& version) {
@@ -106,7 +106,7 @@ std::string known_release_span() {
 const std::vector<std::string>& core_table_keys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> out;
-    for (const auto& [key, fields] : catalogue_store::document("index")["core"].items()) out.push_back(key);
+    for (std::string_view key : catalogue_store::member_names("index", {"core"})) out.emplace_back(key);
     return out;
   }();
   return keys;
@@ -114,7 +114,7 @@ const std::vector<std::string>& core_table_keys() {
 
 std::vector<std::string> core_field_keys(std::string_view table_key) {
   std::vector<std::string> keys;
-  const Json& core = catalogue_store::document("index")["core"];
+  const Json& core = catalogue_store::member_of("index", {"core"});
   if (auto it = core.find(std::string(table_key)); it != core.end()) {
     for (const auto& key : *it) keys.push_back(key.get<std::string>());
   }

@@ -2,6 +2,8 @@
 // config), and its schema in one release (plugins/<name>.json: per package, ranges of releases, one
 // variant per combination of its boolean options, and where its other options land).
 #include <algorithm>
+#include <mutex>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -39,19 +41,23 @@ std::vector<PluginOptionSpec> options_of(const Json& options) {
   return out;
 }
 
+PluginSpec make_spec(std::string_view name, const Json& entry) {
+  PluginSpec spec;
+  spec.name = name;
+  spec.options = options_of(entry["options"]);
+  for (const auto& [table, fields] : entry["tables"].items()) {
+    spec.tables.push_back(table);
+    spec.table_fields[table] = strings(fields);
+  }
+  spec.additional_field_tables = strings(entry["additionalFieldTables"]);
+  spec.packages = strings(entry["packages"]);
+  return spec;
+}
+
 std::vector<PluginSpec> make_catalogue() {
   std::vector<PluginSpec> out;
-  for (const auto& [name, entry] : catalogue_store::document("index")["plugins"].items()) {
-    PluginSpec spec;
-    spec.name = name;
-    spec.options = options_of(entry["options"]);
-    for (const auto& [table, fields] : entry["tables"].items()) {
-      spec.tables.push_back(table);
-      spec.table_fields[table] = strings(fields);
-    }
-    spec.additional_field_tables = strings(entry["additionalFieldTables"]);
-    spec.packages = strings(entry["packages"]);
-    out.push_back(std::move(spec));
+  for (std::string_view name : catalogue_store::member_names("index", {"plugins"})) {
+    if (const PluginSpec* spec = find_plugin(name)) out.push_back(*spec);
   }
   return out;
 }
@@ -139,10 +145,20 @@ const std::vector<PluginSpec>& plugin_catalogue() {
   return catalogue;
 }
 
+// A config names a plugin or two: only their entries of the index are read. Kept to the end of the
+// process, never destroyed (a reference handed out stays valid).
 const PluginSpec* find_plugin(std::string_view name) {
-  const auto& catalogue = plugin_catalogue();
-  auto it = std::find_if(catalogue.begin(), catalogue.end(), [&](const PluginSpec& p) { return p.name == name; });
-  return it == catalogue.end() ? nullptr : &*it;
+  static auto& specs = *new std::map<std::string, std::optional<PluginSpec>, std::less<>>;
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  auto it = specs.find(name);
+  if (it == specs.end()) {
+    const Json& entry = catalogue_store::member_of("index", {"plugins", name});
+    std::optional<PluginSpec> spec;
+    if (entry.is_object()) spec = make_spec(name, entry);
+    it = specs.emplace(std::string(name), std::move(spec)).first;
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 std::vector<std::string> plugin_names() {
