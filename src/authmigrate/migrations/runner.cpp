@@ -22,6 +22,38 @@ Result<MigrationPlan> plan_from(HistoryTable& history, const std::vector<Migrati
   return make_plan(files, *rows);
 }
 
+void report_missing(const MigrationPlan& plan, report::Reporter& reporter) {
+  for (const auto* missing : plan.with(MigrationStatus::missing)) {
+    reporter.emit(report::warning("migration.missing",
+                                  fmt::format("{} was applied but its file is gone", missing->file_name)));
+  }
+}
+
+// The run that changes nothing, read without the lock: applied history rows are committed, so a run
+// that finds every file applied and the schema current is right to stop. Anything else — no history
+// table, a pending file, a plan problem (a file another deployer is applying right now reads as
+// interrupted), a schema change — is left to the locked run, which reads it all again under the lock.
+Result<std::optional<RunSummary>> unlocked_noop(db::Connection& connection, const std::vector<MigrationFile>& files,
+                                                const RunOptions& options, report::Reporter& reporter) {
+  HistoryTable history(connection);
+  auto present = history.exists();
+  if (!present) return fail(std::move(present.error()));
+  if (!*present) return std::nullopt;
+  auto plan = plan_from(history, files);
+  if (!plan) return fail(std::move(plan.error()));
+  if (!plan->with(MigrationStatus::pending).empty() || !plan->check(options.plan)) return std::nullopt;
+  if (options.schema_step && !options.schema_current) return std::nullopt;
+  if (options.schema_current) {
+    auto current = options.schema_current();
+    if (!current) return fail(std::move(current.error()));
+    if (!*current) return std::nullopt;
+  }
+  report_missing(*plan, reporter);
+  RunSummary summary;
+  summary.already_applied = plan->with(MigrationStatus::applied).size();
+  return summary;
+}
+
 // Every pending file read as the runner will run it, every problem of every file reported at once.
 Result<std::vector<MigrationScript>> read_scripts(const std::vector<const PlannedMigration*>& pending, Dialect dialect) {
   std::vector<MigrationScript> scripts;
@@ -153,6 +185,11 @@ Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<Mi
 
 Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<MigrationFile>& files,
                                   const RunOptions& options, report::Reporter& reporter) {
+  if (!options.dry_run && !options.lock_held && connection.pooler().empty()) {
+    auto noop = unlocked_noop(connection, files, options, reporter);
+    if (!noop) return fail(std::move(noop.error()));
+    if (*noop) return std::move(**noop);
+  }
   MigrationLock lock(connection);
   PooledTransaction pooled(connection);
   if (!options.dry_run && !connection.pooler().empty()) {
@@ -165,10 +202,7 @@ Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<
   auto plan = plan_from(history, files);
   if (!plan) return fail(std::move(plan.error()));
   AM_TRY(plan->check(options.plan));
-  for (const auto* missing : plan->with(MigrationStatus::missing)) {
-    reporter.emit(report::warning("migration.missing",
-                                  fmt::format("{} was applied but its file is gone", missing->file_name)));
-  }
+  report_missing(*plan, reporter);
   RunSummary summary;
   summary.already_applied = plan->with(MigrationStatus::applied).size();
   auto pending = plan->with(MigrationStatus::pending);

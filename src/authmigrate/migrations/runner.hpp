@@ -29,6 +29,9 @@ struct RunOptions {
   // files is found up to date; every other file runs after it, so it can rely on Better Auth's tables.
   // `inside_transaction`: the run's transaction is open (tx mode all); the step must not end it.
   std::function<Result<void>(bool inside_transaction)> schema_step;
+  // Read-only, for a run that may end without the lock: whether the schema step has nothing to do
+  // (it then reports the schema up to date itself). Unset: the schema step is always run.
+  std::function<Result<bool>()> schema_current;
 };
 
 struct RunSummary {
@@ -37,7 +40,9 @@ struct RunSummary {
   std::vector<std::string> would_apply;  // dry run
 };
 
-// Takes the lock, creates the history table if needed, checks the plan (edited, missing, ...) and
+// A run that finds nothing to do (the history table there, no file pending, the plan checks pass,
+// schema_current true) ends after reading, without the lock or any change: most deploys. Any other run
+// takes the lock, creates the history table if needed, checks the plan (edited, missing, ...) and
 // reads every pending file (client commands, stray transaction control) before anything runs, then
 // applies them. Each file is atomic on PostgreSQL and SQLite, and with TxMode::all the whole run; on
 // MySQL (or with `-- authmigrate:no-transaction`) a file is marked started first. Through a

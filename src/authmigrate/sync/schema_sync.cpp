@@ -80,6 +80,19 @@ bool runs_nothing(const plan::Plan& planned) {
   return planned.empty() || !planned.unsafe_changes.empty() || !planned.schema_problems.empty();
 }
 
+void report_done(const SyncOutcome& outcome, bool dry_run, std::chrono::steady_clock::time_point started,
+                 report::Reporter& reporter) {
+  size_t count = dry_run ? outcome.summary.size() : outcome.statements;
+  auto event = report::info("schema.done", count == 0 && !dry_run
+                                               ? "Better Auth schema is up to date"
+                                               : fmt::format("{} the Better Auth schema ({} statement{})",
+                                                             dry_run ? "would update" : "updated", count,
+                                                             count == 1 ? "" : "s"));
+  event.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  event.fields["statements"] = outcome.statements;
+  reporter.emit(event);
+}
+
 }  // namespace
 
 Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema& wanted, bool dry_run,
@@ -102,16 +115,18 @@ Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema
   if (auto done = transactional ? db::in_transaction(connection, sync) : sync(); !done) {
     return fail(std::move(done.error().within(outcome ? "the Better Auth schema" : "syncing the Better Auth schema")));
   }
-  auto event = report::info("schema.done", outcome->statements == 0 && !dry_run
-                                               ? "Better Auth schema is up to date"
-                                               : fmt::format("{} the Better Auth schema ({} statement{})",
-                                                             dry_run ? "would update" : "updated",
-                                                             dry_run ? outcome->summary.size() : outcome->statements,
-                                                             (dry_run ? outcome->summary.size() : outcome->statements) == 1 ? "" : "s"));
-  event.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  event.fields["statements"] = outcome->statements;
-  reporter.emit(event);
+  report_done(*outcome, dry_run, started, reporter);
   return outcome;
+}
+
+Result<bool> report_if_current(db::Connection& connection, const schema::Schema& wanted, report::Reporter& reporter) {
+  auto started = std::chrono::steady_clock::now();
+  auto planned = plan_schema(connection, wanted);
+  if (!planned) return fail(std::move(planned.error().within("syncing the Better Auth schema")));
+  if (!planned->empty() || !planned->unsafe_changes.empty() || !planned->schema_problems.empty()) return false;
+  for (const auto& warning : planned->warnings) reporter.emit(report::warning("schema.warning", warning));
+  report_done(SyncOutcome{}, false, started, reporter);
+  return true;
 }
 
 }  // namespace authmigrate::sync

@@ -28,6 +28,11 @@ struct SyncOutcome {
 // terminal). Returning false cancels the run without error.
 using Confirm = std::function<bool(const std::vector<std::string>& summary)>;
 
+// For a run that has not taken the lock: plans (changes nothing) and, when the plan runs nothing and
+// refuses nothing, reports the schema up to date (with the plan's warnings) as sync_schema would, and
+// returns true. False: nothing was reported; sync_schema, under the lock, is to run.
+Result<bool> report_if_current(db::Connection& connection, const schema::Schema& wanted, report::Reporter& reporter);
+
 // Plans and applies in one transaction where the database allows. Refused changes (unsafe) and
 // schema problems are errors before anything runs. `dry_run` reports the statements only.
 // `inside_transaction`: the caller has opened the transaction (deploy's one transaction for the

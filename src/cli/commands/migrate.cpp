@@ -74,6 +74,9 @@ void add_migrate_command(CLI::App& app, Action& action) {
             if (!synced) return fail(std::move(synced.error()));
             return {};
           };
+          run.schema_current = [&] {
+            return sync::report_if_current((*db)->connection(), (*wanted)->schema, ctx.reporter());
+          };
         }
         run.plan.allow_out_of_order = options->allow_out_of_order;
         run.plan.allow_missing = options->allow_missing;

@@ -27,35 +27,71 @@ INSERT INTO counter (n) VALUES ($i);
   expect_eq "$total" 20 "20 files applied across all runners"
 }
 
-test_lock_held_elsewhere_times_out_with_exit_4() {
-  [ "$DB_KIND" = sqlite ] && return 0  # covered by the busy-timeout test below
-  migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
-  local holder
+# hold_lock_elsewhere: another session holds the migration lock (for 20 s) until `release_lock`.
+HOLDER=
+hold_lock_elsewhere() {
+  local i
   if [ "$DB_KIND" = postgres ]; then
     local key
     key=$(python3 -c 'import hashlib; print(int(hashlib.sha256(b"authmigrate_migrations").hexdigest()[:15], 16))')
     psql "$DB_URL" -q -c "SELECT pg_advisory_lock($key); SELECT pg_sleep(20);" >/dev/null 2>&1 &
-    holder=$!
-    local i
+    HOLDER=$!
     for i in $(seq 1 100); do
-      [ "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+      [ "$(sql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && return 0
       sleep 0.1
     done
   else
     mysql_admin "$DB_NAME" -e "SELECT GET_LOCK(LEFT(CONCAT('authmigrate:', DATABASE()), 64), 0); SELECT SLEEP(20);" >/dev/null 2>&1 &
-    holder=$!
-    local i
+    HOLDER=$!
     for i in $(seq 1 100); do
-      [ "$(sql "SELECT IS_USED_LOCK(LEFT(CONCAT('authmigrate:', DATABASE()), 64)) IS NOT NULL")" = 1 ] && break
+      [ "$(sql "SELECT IS_USED_LOCK(LEFT(CONCAT('authmigrate:', DATABASE()), 64)) IS NOT NULL")" = 1 ] && return 0
       sleep 0.1
     done
   fi
+  fail "the other session never got the lock"
+}
+release_lock() {
+  kill "$HOLDER" 2>/dev/null || true
+  wait "$HOLDER" 2>/dev/null || true
+}
+
+test_lock_held_elsewhere_times_out_with_exit_4() {
+  [ "$DB_KIND" != sqlite ] || not_on_this_database "covered by the SQLite writer test below"
+  migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
+  hold_lock_elsewhere
   am migrate --url "$DB_URL" --lock-timeout 1
-  kill "$holder" 2>/dev/null || true
-  wait "$holder" 2>/dev/null || true
+  release_lock
   expect_rc 4
   expect_err "migration lock"
   expect_out "waiting for the migration lock"
+}
+
+# A run that finds nothing to do reads without the lock (issue 19): it ends while another deployer holds
+# it. Anything to do — a new file, a Better Auth table dropped by hand — still waits for the lock.
+test_a_run_with_nothing_to_do_does_not_wait_for_the_lock() {
+  [ "$DB_KIND" != sqlite ] || not_on_this_database "SQLite has no lock to hold apart from a write"
+  printf '[better_auth]\nplugins = ["username"]\n' > authmigrate.toml
+  migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
+  am migrate --url "$DB_URL" --yes
+  expect_rc 0
+  hold_lock_elsewhere
+  am migrate --url "$DB_URL" --lock-timeout 1
+  expect_rc 0
+  expect_out "nothing to apply: 1 migration already applied"
+  expect_out "Better Auth schema is up to date"
+  if [[ "$OUT$ERR" == *"waiting for the migration lock"* ]]; then release_lock; fail "a no-op waited for the lock"; fi
+  sql "DROP TABLE verification" >/dev/null
+  am migrate --url "$DB_URL" --lock-timeout 1 --yes
+  local dropped_rc=$RC
+  migration 0002_b.sql "CREATE TABLE b (id INTEGER PRIMARY KEY);"
+  am migrate --url "$DB_URL" --lock-timeout 1 --yes
+  local file_rc=$RC
+  release_lock
+  expect_eq "$dropped_rc" 4 "a dropped Better Auth table is a change: the run waits for the lock"
+  expect_eq "$file_rc" 4 "a new file is a change: the run waits for the lock"
+  am migrate --url "$DB_URL" --yes
+  expect_rc 0
+  expect_eq "$(sql "SELECT count(*) FROM verification")" 0 "the table is back"
 }
 
 test_sqlite_writer_elsewhere_times_out_with_exit_4() {
