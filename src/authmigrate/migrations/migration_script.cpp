@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include <authmigrate/base/text.hpp>
+#include <authmigrate/dialect/sql_words.hpp>
 
 namespace authmigrate::migrations {
 namespace {
@@ -15,20 +16,12 @@ using config::Dialect;
 
 // The first `n` words of a statement, lower case; a MySQL /*!NNNNN ... */ prefix is read through.
 std::vector<std::string> leading_words(std::string_view text, size_t n) {
-  std::vector<std::string> words;
-  size_t i = 0;
   if (text.substr(0, 3) == "/*!" || text.substr(0, 4) == "/*M!") {
-    i = text.find('!') + 1;
+    size_t i = text.find('!') + 1;
     while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    text.remove_prefix(i);
   }
-  while (words.size() < n && i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    size_t begin = i;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
-    if (i == begin) break;
-    words.push_back(lower(text.substr(begin, i - begin)));
-  }
-  return words;
+  return dialect::leading_sql_words(text, n);
 }
 
 bool contains_ignoring_case(std::string_view text, std::string_view needle) {

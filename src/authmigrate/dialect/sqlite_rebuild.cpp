@@ -1,4 +1,4 @@
-#include <authmigrate/repair/sqlite_rebuild.hpp>
+#include <authmigrate/dialect/sqlite_rebuild.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -8,12 +8,13 @@
 #include <fmt/ranges.h>
 
 #include <authmigrate/base/text.hpp>
+#include <authmigrate/dialect/sql_words.hpp>
 
-namespace authmigrate::repair {
+namespace authmigrate::dialect {
 
 namespace {
 
-using Kind = Operation::Kind;
+using Kind = SqliteColumnChange::Kind;
 
 struct ColumnInfo {
   std::string name, type;
@@ -27,43 +28,10 @@ Error refused(const std::string& table, std::string why) {
       .with_hint("change the table by hand (https://sqlite.org/lang_altertable.html), then run verify again");
 }
 
-Result<db::QueryResult> ask(db::Connection& connection, const std::string& sql, const std::string& table) {
+Result<db::QueryResult> read_catalog(db::Connection& connection, const std::string& sql, const std::string& table) {
   auto rows = connection.query(sql, {table});
   if (!rows) return fail(std::move(rows.error()).within(fmt::format("reading the SQLite table \"{}\"", table)));
   return rows;
-}
-
-// The words (lower case) and punctuation of a statement; anything quoted ('text', "name", `name`,
-// [name]) is one token "'" so that a column called "check" is not the keyword.
-std::vector<std::string> sql_tokens(std::string_view sql) {
-  std::vector<std::string> tokens;
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  for (size_t i = 0; i < sql.size();) {
-    char c = sql[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-    } else if (c == '\'' || c == '"' || c == '`' || c == '[') {
-      char close = c == '[' ? ']' : c;
-      size_t end = sql.find(close, i + 1);
-      tokens.emplace_back("'");
-      i = end == std::string_view::npos ? sql.size() : end + 1;
-    } else if (word(c)) {
-      size_t end = i;
-      while (end < sql.size() && word(sql[end])) ++end;
-      tokens.push_back(lower(sql.substr(i, end - i)));
-      i = end;
-    } else {
-      tokens.emplace_back(1, c);
-      ++i;
-    }
-  }
-  return tokens;
-}
-
-bool has_pair(const std::vector<std::string>& tokens, std::string_view first, std::string_view second) {
-  for (size_t i = 0; i + 1 < tokens.size(); ++i)
-    if (tokens[i] == first && tokens[i + 1] == second) return true;
-  return false;
 }
 
 bool has_token(const std::vector<std::string>& tokens, std::string_view token) {
@@ -89,35 +57,30 @@ bool is_bare_default(std::string_view sql) {
   return true;
 }
 
-// A default as CREATE TABLE must write it: keywords and literals bare, any other expression in
-// parentheses (pragma table_info reports it without them).
-std::string default_clause(const std::string& sql) {
-  return is_bare_default(sql) ? " default " + sql : " default (" + sql + ")";
-}
 
 Result<void> refuse_what_the_catalog_cannot_carry(const std::string& table, const std::vector<std::string>& tokens) {
-  if (has_pair(tokens, "check", "(")) return fail(refused(table, "it has a CHECK constraint"));
+  if (has_token_pair(tokens, "check", "(")) return fail(refused(table, "it has a CHECK constraint"));
   auto last_paren = std::find(tokens.rbegin(), tokens.rend(), ")");
   bool options = std::any_of(tokens.rbegin(), last_paren, [](const std::string& t) { return t == "without" || t == "strict"; });
   if (options) return fail(refused(table, "it is WITHOUT ROWID or STRICT"));
-  if (has_pair(tokens, "generated", "always") || has_pair(tokens, "as", "("))
+  if (has_token_pair(tokens, "generated", "always") || has_token_pair(tokens, "as", "("))
     return fail(refused(table, "it has a generated column"));
   return {};
 }
 
-std::string column_definition(const dialect::SqlDialect& d, const ColumnInfo& c, bool inline_pk, bool autoincrement) {
+std::string column_definition(const SqlDialect& d, const ColumnInfo& c, bool inline_pk, bool autoincrement) {
   std::string out = d.quote_identifier(c.name);
   if (!c.type.empty()) out += " " + c.type;
   if (c.not_null) out += " not null";
   if (inline_pk) out += autoincrement ? " primary key autoincrement" : " primary key";
-  if (c.default_sql) out += default_clause(*c.default_sql);
+  if (c.default_sql) out += " default " + sqlite_default_clause(*c.default_sql);
   return out;
 }
 
 // foreign key ("a") references "t" ("b") on update ... on delete ..., one per constraint id.
-Result<std::vector<std::string>> foreign_keys(db::Connection& connection, const dialect::SqlDialect& d,
+Result<std::vector<std::string>> foreign_keys(db::Connection& connection, const SqlDialect& d,
                                               const std::string& table, const std::set<std::string>& dropped) {
-  auto rows = ask(connection, "select id, \"table\", \"from\", \"to\", on_update, on_delete from pragma_foreign_key_list($1) order by id, seq", table);
+  auto rows = read_catalog(connection, "select id, \"table\", \"from\", \"to\", on_update, on_delete from pragma_foreign_key_list($1) order by id, seq", table);
   if (!rows) return fail(std::move(rows.error()));
   std::map<std::string, std::vector<const db::Row*>> by_id;
   std::vector<std::string> order;
@@ -146,9 +109,9 @@ Result<std::vector<std::string>> foreign_keys(db::Connection& connection, const 
 }
 
 // unique (...) for each UNIQUE constraint (the autoindexes of origin "u").
-Result<std::vector<std::string>> unique_constraints(db::Connection& connection, const dialect::SqlDialect& d,
+Result<std::vector<std::string>> unique_constraints(db::Connection& connection, const SqlDialect& d,
                                                     const std::string& table, const std::set<std::string>& dropped) {
-  auto rows = ask(connection,
+  auto rows = read_catalog(connection,
                   "select l.name, i.name from pragma_index_list($1) as l inner join pragma_index_info(l.name) as i "
                   "where l.origin = 'u' order by l.seq, i.seqno",
                   table);
@@ -174,7 +137,7 @@ Result<std::vector<std::string>> unique_constraints(db::Connection& connection, 
 }
 
 Result<std::vector<ColumnInfo>> read_columns(db::Connection& connection, const std::string& table) {
-  auto rows = ask(connection, "select name, type, \"notnull\", dflt_value, pk, hidden from pragma_table_xinfo($1) order by cid", table);
+  auto rows = read_catalog(connection, "select name, type, \"notnull\", dflt_value, pk, hidden from pragma_table_xinfo($1) order by cid", table);
   if (!rows) return fail(std::move(rows.error()));
   if (rows->rows.empty()) return fail(refused(table, "it does not exist"));
   std::vector<ColumnInfo> columns;
@@ -190,7 +153,7 @@ Result<std::vector<ColumnInfo>> read_columns(db::Connection& connection, const s
 Result<std::vector<std::string>> objects_to_remake(db::Connection& connection, const std::string& table,
                                                    const std::set<std::string>& dropped_columns,
                                                    const std::set<std::string>& dropped_indexes) {
-  auto rows = ask(connection,
+  auto rows = read_catalog(connection,
                   "select m.type, m.name, m.sql from sqlite_master as m where m.tbl_name = $1 and m.sql is not null "
                   "and m.type in ('index', 'trigger') order by m.type, m.name",
                   table);
@@ -213,23 +176,25 @@ Result<std::vector<std::string>> objects_to_remake(db::Connection& connection, c
 
 }  // namespace
 
-Result<std::vector<std::string>> sqlite_rebuild(db::Connection& connection, const dialect::SqlDialect& d,
-                                                const std::string& table, const std::vector<Operation>& changes,
+std::string sqlite_default_clause(const std::string& sql) { return is_bare_default(sql) ? sql : "(" + sql + ")"; }
+
+Result<std::vector<std::string>> sqlite_rebuild(db::Connection& connection, const SqlDialect& d,
+                                                const std::string& table, const std::vector<SqliteColumnChange>& changes,
                                                 const std::set<std::string>& dropped_indexes) {
-  auto create = ask(connection, "select sql from sqlite_master where type = 'table' and name = $1", table);
+  auto create = read_catalog(connection, "select sql from sqlite_master where type = 'table' and name = $1", table);
   if (!create) return fail(std::move(create.error()));
   std::string create_sql = create->rows.empty() ? "" : create->rows[0][0].value_or("");
-  auto tokens = sql_tokens(create_sql);
+  auto tokens = sql_words(create_sql);
   AM_TRY(refuse_what_the_catalog_cannot_carry(table, tokens));
   auto columns = read_columns(connection, table);
   if (!columns) return fail(std::move(columns.error()));
   std::set<std::string> dropped;
   for (const auto& change : changes) {
-    auto column = std::find_if(columns->begin(), columns->end(), [&](const ColumnInfo& c) { return c.name == change.name; });
-    if (column == columns->end()) return fail(refused(table, fmt::format("it has no column \"{}\"", change.name)));
-    if (change.kind == Kind::drop_column) dropped.insert(change.name);
+    auto column = std::find_if(columns->begin(), columns->end(), [&](const ColumnInfo& c) { return c.name == change.column; });
+    if (column == columns->end()) return fail(refused(table, fmt::format("it has no column \"{}\"", change.column)));
+    if (change.kind == Kind::drop) dropped.insert(change.column);
     if (change.kind == Kind::make_nullable) column->not_null = false;
-    if (change.kind == Kind::set_default) column->default_sql = change.to;
+    if (change.kind == Kind::set_default) column->default_sql = change.default_sql;
   }
   std::erase_if(*columns, [&](const ColumnInfo& c) { return dropped.count(c.name) > 0; });
   int pk_columns = static_cast<int>(std::count_if(columns->begin(), columns->end(), [](const ColumnInfo& c) { return c.pk > 0; }));
@@ -266,4 +231,4 @@ Result<std::vector<std::string>> sqlite_rebuild(db::Connection& connection, cons
   return statements;
 }
 
-}  // namespace authmigrate::repair
+}  // namespace authmigrate::dialect
