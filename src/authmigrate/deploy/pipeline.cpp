@@ -7,6 +7,7 @@
 #include <authmigrate/db/wait.hpp>
 #include <authmigrate/migrations/migration_lock.hpp>
 #include <authmigrate/migrations/runner.hpp>
+#include <authmigrate/deploy/repair_session.hpp>
 #include <authmigrate/repair/run_repairs.hpp>
 #include <authmigrate/sync/schema_sync.hpp>
 #include <authmigrate/topology/direct_url.hpp>
@@ -46,8 +47,7 @@ class Deployment {
             "--backup cannot run through a transaction pooler ({}): the dump needs a session of its own",
             m_connection->pooler())));
       if (!m_settings.repairs.empty())
-        return fail(topology::pooler_refusal(
-            fmt::format("a repair cannot run through a transaction pooler ({})", m_connection->pooler())));
+        return fail(repair_through_pooler(m_connection->pooler()));
     }
     migrations::MigrationLock lock(*m_connection);
     AM_TRY(take_lock(lock));

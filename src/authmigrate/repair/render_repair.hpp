@@ -1,6 +1,6 @@
 // A repair's operations as statements for one database. PostgreSQL and MySQL alter in place;
 // SQLite, which cannot drop NOT NULL or add a default to a column, rebuilds the table
-// (sqlite_rebuild.hpp). MySQL's MODIFY restates the column's type and collation from the catalog.
+// (dialect/sqlite_rebuild.hpp). MySQL's MODIFY restates the column's type and collation from the catalog.
 #pragma once
 
 #include <string>

@@ -1,22 +1,18 @@
 // `authmigrate deploy`: the whole release step for one or many databases, and `authmigrate check`,
 // its preflight alone. Never prompts.
 #include <fstream>
-#include <map>
 #include <memory>
-#include <set>
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <authmigrate/base/files.hpp>
 #include <authmigrate/migrations/runner.hpp>
 #include <authmigrate/base/interrupt.hpp>
-#include <authmigrate/config/database_url.hpp>
 #include <authmigrate/deploy/many_databases.hpp>
 #include <authmigrate/deploy/preflight.hpp>
+#include <authmigrate/deploy/target_list.hpp>
 #include <authmigrate/deploy/targets.hpp>
 #include <authmigrate/repair/repair_request.hpp>
-#include <authmigrate/migrations/migration_file.hpp>
 
 #include "../exit_codes.hpp"
 #include "../signal_watcher.hpp"
@@ -51,19 +47,6 @@ struct Prepared {
   std::vector<repair::RepairRequest> repairs;
 };
 
-using Folders = std::map<std::filesystem::path, std::shared_ptr<const std::vector<migrations::MigrationFile>>>;
-
-// Each migrations folder read once, however many databases use it.
-Result<std::shared_ptr<const std::vector<migrations::MigrationFile>>> read_folder_once(
-    Folders& folders, const std::filesystem::path& dir, bool required) {
-  if (auto known = folders.find(dir); known != folders.end()) return known->second;
-  auto files = migrations::read_migration_directory(dir, required);
-  if (!files) return fail(std::move(files.error()));
-  auto shared = std::make_shared<const std::vector<migrations::MigrationFile>>(std::move(*files));
-  folders.emplace(dir, shared);
-  return shared;
-}
-
 // --repair, else [deploy] repairs of authmigrate.toml: only what the user named.
 Result<std::vector<repair::RepairRequest>> named_repairs(const DeployOptions& options) {
   std::vector<std::string> names = options.repairs;
@@ -79,27 +62,9 @@ Result<std::vector<repair::RepairRequest>> named_repairs(const DeployOptions& op
 Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
   std::vector<std::string> problems =
       deploy::check_environment(ctx.env(), deploy::EnvironmentRequirements{true, options.require_env});
-  std::vector<deploy::TargetSpec> specs;
-  for (const auto& url : options.urls) specs.push_back({"", url, "--url", {}, {}});
-  if (!options.urls_file.empty()) {
-    auto listed = deploy::read_urls_file(base::path_from_utf8(options.urls_file));
-    if (!listed) problems.push_back(listed.error().describe());
-    else specs.insert(specs.end(), listed->begin(), listed->end());
-  }
-  if (specs.empty()) {
-    auto entries = deploy::read_database_entries(
-        options.common.config_path.empty() ? "authmigrate.toml" : options.common.config_path, ctx.env());
-    if (!entries) problems.push_back(entries.error().describe());
-    else specs = std::move(*entries);
-  }
-  if (specs.empty()) {
-    auto url = ctx.env().get("DATABASE_URL");
-    if (!url || url->empty()) {
-      problems.push_back("no database: pass --url, --urls-file, [[database]] in authmigrate.toml, or set DATABASE_URL");
-    } else {
-      specs.push_back({"", *url, "DATABASE_URL", {}, {}});
-    }
-  }
+  std::string config_path = options.common.config_path.empty() ? "authmigrate.toml" : options.common.config_path;
+  deploy::TargetSources sources{options.urls, base::path_from_utf8(options.urls_file), base::path_from_utf8(config_path)};
+  auto specs = deploy::target_specs(sources, ctx.env(), problems);
   if (specs.size() == 1 && specs[0].direct_url_text.empty()) {
     if (auto direct = ctx.direct_url_instead_of(specs[0].origin)) specs[0].url_text = *direct;
   } else if (!options.common.direct_url.empty()) {
@@ -107,30 +72,14 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
                        "(or direct_url_env) in its [[database]] entry");
   }
   for (auto& spec : specs) {
-    if (spec.direct_url_text.empty()) continue;
-    ctx.say_direct_url(spec.direct_url_text, spec.origin + " direct_url", "its url");
-    spec.url_text = spec.direct_url_text;
+    if (!spec.direct_url_text.empty()) {
+      ctx.say_direct_url(spec.direct_url_text, spec.origin + " direct_url", "its url");
+      spec.url_text = spec.direct_url_text;
+    }
+    ctx.register_url_secret(spec.url_text);
   }
   Prepared prepared;
-  Folders folders;
-  std::set<std::filesystem::path> reported_folders;
-  for (auto& spec : specs) {
-    ctx.register_url_secret(spec.url_text);
-    auto url = config::parse_database_url(spec.url_text);
-    if (!url) {
-      problems.push_back(fmt::format("{}: {}", spec.origin, url.error().message));
-      continue;
-    }
-    auto dir = spec.dir.empty() ? base::path_from_utf8(options.common.dir) : spec.dir;
-    auto files = read_folder_once(folders, dir, options.common.dir_given || !spec.dir.empty());
-    if (!files) {
-      if (!reported_folders.contains(dir)) problems.push_back(files.error().message);
-      reported_folders.insert(dir);
-      continue;
-    }
-    std::string name = spec.name.empty() ? (specs.size() == 1 ? url->database : url->redacted()) : spec.name;
-    prepared.targets.push_back(deploy::DeployTarget{name, std::move(*url), *files});
-  }
+  prepared.targets = deploy::resolve_targets(specs, base::path_from_utf8(options.common.dir), options.common.dir_given, problems);
   auto schema = ctx.schema(false);
   if (!schema) problems.push_back(schema.error().describe());
   else prepared.schema = std::move(*schema);

@@ -1,15 +1,8 @@
 // `authmigrate repair NAME...`: the named changes Better Auth's upgrades need and `migrate` never
 // makes, planned from the live schema, shown (and with --dry-run only shown), run under the
 // migration lock in one transaction where the database allows, re-checked, then verified.
-#include <fmt/format.h>
-
 #include <authmigrate/base/files.hpp>
-#include <authmigrate/backup/backup.hpp>
-#include <authmigrate/migrations/migration_lock.hpp>
-#include <authmigrate/repair/run_repairs.hpp>
-#include <authmigrate/topology/direct_url.hpp>
-#include <authmigrate/topology/writable.hpp>
-#include <authmigrate/verify/verdict.hpp>
+#include <authmigrate/deploy/repair_session.hpp>
 
 #include "../exit_codes.hpp"
 #include "commands.hpp"
@@ -32,25 +25,10 @@ Result<int> repair_database(Context& ctx, const RepairOptions& options,
                             const std::vector<repair::RepairRequest>& requests, const schema::Schema& wanted) {
   auto db = OpenDatabase::open(ctx);
   if (!db) return fail(std::move(db.error()));
-  db::Connection& connection = (*db)->connection();
-  if (!options.dry_run) {
-    AM_TRY(topology::require_writable(connection, (*db)->url()));
-    if (!connection.pooler().empty())
-      return fail(topology::pooler_refusal(
-          fmt::format("a repair cannot run through a transaction pooler ({})", connection.pooler())));
-  }
-  migrations::MigrationLock lock(connection);
-  if (!options.dry_run) AM_TRY(lock.acquire(ctx.lock_deadline(), ctx.reporter()));
-  if (options.backup && !options.dry_run) {
-    backup::BackupOptions copy{base::path_from_utf8(options.backup_dir), 0, wanted.schema_name};
-    auto taken = backup::take_backup((*db)->url(), connection, copy, ctx.reporter());
-    if (!taken) return fail(std::move(taken.error().with_hint("nothing was repaired: the backup must succeed first")));
-  }
-  auto done = repair::run_repairs(connection, wanted, requests, options.dry_run, ctx.reporter());
-  if (!done) return fail(std::move(done.error()));
-  if (!options.dry_run) AM_TRY(lock.release());
-  auto verdict = verify::verify_database(connection, wanted);
-  if (!verdict) return fail(std::move(verdict.error().within("verifying after the repair")));
+  deploy::RepairSettings settings{options.dry_run, std::nullopt, ctx.lock_deadline()};
+  if (options.backup) settings.backup = backup::BackupOptions{base::path_from_utf8(options.backup_dir), 0, wanted.schema_name};
+  auto verdict = deploy::repair_database((*db)->connection(), (*db)->url(), wanted, requests, settings, ctx.reporter());
+  if (!verdict) return fail(std::move(verdict.error()));
   report_verdict(ctx.reporter(), *verdict, (*db)->url().redacted());
   if (options.dry_run) return k_exit_ok;
   return verdict->refused() ? k_exit_refused : k_exit_ok;

@@ -1,9 +1,9 @@
 #include "verdict_report.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <authmigrate/repair/suggested_repairs.hpp>
 
 namespace authmigrate::cli {
 
@@ -33,14 +33,7 @@ std::string next_steps(const verify::Verdict& verdict) {
   std::vector<std::string> steps;
   if (verdict.has(verify::FindingKind::missing_table) || verdict.has(verify::FindingKind::missing_column))
     steps.push_back("`authmigrate migrate` adds the missing tables and columns");
-  std::vector<std::string> repairs;
-  for (const auto& finding : verdict.refusals) {
-    if (finding.kind != verify::FindingKind::unexpected_required_column) continue;
-    repairs.push_back(finding.column == "issuer" ? std::string("account-issuer")
-                                                 : fmt::format("nullable:{}.{}", finding.table, finding.column));
-  }
-  std::sort(repairs.begin(), repairs.end());
-  repairs.erase(std::unique(repairs.begin(), repairs.end()), repairs.end());
+  std::vector<std::string> repairs = repair::suggested_repairs(verdict);
   if (!repairs.empty())
     steps.push_back(fmt::format("`authmigrate repair --dry-run {0}` shows the repair, `authmigrate repair {0}` makes it",
                                 fmt::join(repairs, " ")));
