@@ -66,9 +66,10 @@ expect_in() {
   return 1
 }
 
+# run_tests: every test_* function, or those whose name matches the regex AM_TEST_FILTER.
 run_tests() {
   local passed=0 failed=0 t
-  for t in $(declare -F | awk '{print $3}' | grep '^test_'); do
+  for t in $(declare -F | awk '{print $3}' | grep '^test_' | grep -E -- "${AM_TEST_FILTER:-.}"); do
     if (set -e; "$t"); then
       echo "ok   $t"; passed=$((passed + 1))
     else
