@@ -17,6 +17,7 @@ require_or_skip "[[ -x '$dist/linux-x64/authmigrate' && -x '$dist/linux-arm64/au
   "no static binaries $dist/linux-{x64,arm64}/authmigrate and $dist/win32-x64/authmigrate.exe (scripts/build-static.sh)"
 wine=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
 require_or_skip "[[ -x '$wine' ]]" "no Wine for the Windows install (package wine64, scripts/setup.sh)"
+require_or_skip "command -v x86_64-w64-mingw32-gcc >/dev/null" "no mingw-w64 (scripts/setup.sh) for windows/console_ctrl.c"
 
 # What the sample app pins: the Better Auth that authmigrate's catalogue describes, and a Node that has
 # node:sqlite (>= 22.12) for the app's own code, whatever Node runs npm.
@@ -33,9 +34,11 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-npm-e2e.XXXXXX")
 pg_db=am_npm_e2e_$$
 pg_created=
 cleanup() {
-  local status=$?
+  local status=$? db
   stop_registry
-  [[ -z $pg_created ]] || psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
+  [[ -z $pg_created ]] || for db in "$pg_db" "${pg_db}_ctrl_c"; do
+    psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  done
   rm -rf "$work"
   exit "$status"
 }
@@ -245,5 +248,26 @@ windows_schema_export() {
     same "$(cat "$app/auth-schema.json")" "$(cat "$app/windows-schema.json")"
 }
 check "schema export on Windows: authmigrate.exe runs node.exe, the same schema as on Linux (under Wine)" windows_schema_export
+# Ctrl-C on the console the launcher shares with authmigrate.exe: CTRL_C_EVENT to every process on it
+# (windows/console_ctrl.c, once the slow statement runs). The launcher ignores it and waits;
+# authmigrate.exe cancels the statement and rolls the file back; the launcher exits with its 130.
+launcher_ctrl_c() {
+  local db=${pg_db}_ctrl_c go=$work/go pid
+  psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "CREATE DATABASE $db" && write_slow_migration "$win_app/slow" &&
+    x86_64-w64-mingw32-gcc -O1 -municode -o "$work/console_ctrl.exe" "$repo/tests/packaging/windows/console_ctrl.c" || return 1
+  (win_run "$win_app" "$work/console_ctrl.exe" c "Z:${go//\//\\}" "$node_win/node.exe" node_modules/authmigrate/bin/authmigrate.js \
+    migrate --url "${AUTHMIGRATE_TEST_PG_URL%/*}/$db?sslmode=disable" --dir slow --yes
+    exit "$win_status") &
+  pid=$!
+  wait_until_pg_sleeping "$db"
+  touch "$go"
+  win_status=0
+  wait "$pid" || win_status=$?
+  win_out=$(tr -d '\r' <"$work/win.out")
+  same 130 "$win_status" && expect_in "$win_out" "console_ctrl: event sent" && expect_in "$win_out" "[57014]" &&
+    expect_in "$win_out" "hint: the running statement was cancelled and rolled back" || return 1
+  same "0 " "$(pg_sleeping "$db") $(psql -X -tA "${AUTHMIGRATE_TEST_PG_URL%/*}/$db" -c "select to_regclass('slow')")"
+}
+check "Ctrl-C on the console the launcher shares: cancelled, rolled back, exit 130 (under Wine)" launcher_ctrl_c
 "$(command -v wineserver || echo /usr/lib/wine/wineserver)" -k 2>/dev/null || true
 finish

@@ -218,32 +218,15 @@ test_mariadb_deploy_backup_restores_through_stdin() {
   [[ $(my_tables "$db") != *broken* ]] || { echo "  table broken survived"; return 1; }
 }
 
-# slow/: one file whose second statement sleeps 30 s on the server.
-slow_migrations() {
-  mkdir -p "$app/slow"
-  printf 'CREATE TABLE slow (id integer PRIMARY KEY);\nSELECT pg_sleep(30);\n' >"$app/slow/0001_slow.sql"
-}
-sleeping_on_server() {  # DB: how many of slow/'s statements run there
-  psql -X -tA "$(pg_url "$1" "")" -c "select count(*) from pg_stat_activity where datname = '$1' and query like '%pg_sleep(30)%' and pid <> pg_backend_pid()"
-}
-wait_until_sleeping() {  # DB: until slow/'s statement runs (30 s at most)
-  local i
-  for ((i = 0; i < 150; i++)); do
-    [[ $(sleeping_on_server "$1") == 1 ]] && return 0
-    sleep 0.2
-  done
-  echo "  the slow statement did not start"
-  return 1
-}
 expect_slow_file_undone() {  # DB: the file was rolled back and its statement no longer runs
   [[ $(pg_tables "$1") != *slow* ]] || { echo "  table slow was not rolled back"; return 1; }
-  [[ $(sleeping_on_server "$1") == 0 ]] || { echo "  the statement still runs on the server"; return 1; }
+  [[ $(pg_sleeping "$1") == 0 ]] || { echo "  the statement still runs on the server"; return 1; }
 }
 
 test_postgres_deadline_mid_file_rolls_back() {
   local db start
   db=$(pg_db) || return 1
-  slow_migrations
+  write_slow_migration "$app/slow"
   start=$SECONDS
   am migrate --url "$(pg_url "$db" '?sslmode=disable')" --dir slow --timeout 3
   expect_rc 3 "the deadline" && expect_in "$OUT" "deadline" || return 1
@@ -264,12 +247,12 @@ expect_interrupted() {  # DB
 test_ctrl_c_event_cancels_the_statement_and_rolls_back() {
   local db helper=$work/console_ctrl.exe go=$work/go-$RANDOM pid
   db=$(pg_db) || return 1
-  slow_migrations
+  write_slow_migration "$app/slow"
   x86_64-w64-mingw32-gcc -O1 -municode -o "$helper" "$here/windows/console_ctrl.c" || return 1
   in_app "$wine" "$helper" c "$(windows_path "$go")" "$exe" migrate --url "$(pg_url "$db" '?sslmode=disable')" \
     --dir slow --yes >"$work/ctrl-c.out" 2>&1 &
   pid=$!
-  wait_until_sleeping "$db"
+  wait_until_pg_sleeping "$db"
   touch "$go"
   wait "$pid"
   RC=$?
@@ -282,13 +265,13 @@ test_ctrl_c_event_cancels_the_statement_and_rolls_back() {
 test_ctrl_c_typed_in_the_console_cancels_the_statement_and_rolls_back() {
   local db keys=$work/keys-$RANDOM pid command
   db=$(pg_db) || return 1
-  slow_migrations
+  write_slow_migration "$app/slow"
   mkfifo "$keys"
   command=$(printf '%q ' "$wine" "$exe" migrate --url "$(pg_url "$db" '?sslmode=disable')" --dir slow --yes)
   in_app script -qefc "$command" /dev/null <"$keys" >"$work/typed.out" 2>&1 &
   pid=$!
   exec 3>"$keys"
-  wait_until_sleeping "$db"
+  wait_until_pg_sleeping "$db"
   printf '\003' >&3
   wait "$pid"
   RC=$?
