@@ -260,25 +260,62 @@ test_ctrl_c_event_cancels_the_statement_and_rolls_back() {
   no_secret_in "$OUT" "$pg_password" && expect_in "$OUT" "console_ctrl: event sent" && expect_interrupted "$db"
 }
 
-# Ctrl-C typed on a terminal: Wine's console on the pseudo-terminal that script(1) makes reads the ^C
-# and sends CTRL_C_EVENT, as a console window does on Windows.
-test_ctrl_c_typed_in_the_console_cancels_the_statement_and_rolls_back() {
-  local db keys=$work/keys-$RANDOM pid command
-  db=$(pg_db) || return 1
-  write_slow_migration "$app/slow"
+# The exe in Wine's console on a pseudo-terminal (script(1)): start_on_a_terminal ARGS... runs it in the
+# background, with keys typed by `type_key`; screen_text prints what the console drew so far (a space
+# may be a cursor move there); finish_on_a_terminal waits for it: RC and OUT.
+start_on_a_terminal() {
+  local keys=$work/keys-$RANDOM
   mkfifo "$keys"
-  command=$(printf '%q ' "$wine" "$exe" migrate --url "$(pg_url "$db" '?sslmode=disable')" --dir slow --yes)
-  in_app script -qefc "$command" /dev/null <"$keys" >"$work/typed.out" 2>&1 &
-  pid=$!
+  in_app script -qefc "$(printf '%q ' "$wine" "$exe" "$@")" /dev/null <"$keys" >"$work/terminal.out" 2>&1 &
+  TERMINAL_PID=$!
   exec 3>"$keys"
-  wait_until_pg_sleeping "$db"
-  printf '\003' >&3
-  wait "$pid"
+  trap '' PIPE  # (in this test's subshell) a key typed after the exit fails, and nothing more
+}
+type_key() { printf '%s' "$1" >&3 2>/dev/null || true; }
+screen_text() { sed 's/\x1b\[1C/ /g; s/\x1b\[[0-9;?]*[A-Za-z]//g' "$work/terminal.out" | tr -d '\r'; }
+finish_on_a_terminal() {
+  wait "$TERMINAL_PID"
   RC=$?
   exec 3>&-
-  # The console draws the text with escape sequences; a space may be a cursor move.
-  OUT=$(sed 's/\x1b\[1C/ /g; s/\x1b\[[0-9;?]*[A-Za-z]//g' "$work/typed.out" | tr -d '\r')
-  no_secret_in "$OUT" "$pg_password" && expect_interrupted "$db"
+  OUT=$(screen_text)
+  no_secret_in "$OUT" "$pg_password"
+}
+
+# Ctrl-C typed on the terminal: Wine's console reads the ^C and sends CTRL_C_EVENT, as a console
+# window does on Windows.
+test_ctrl_c_typed_in_the_console_cancels_the_statement_and_rolls_back() {
+  local db
+  db=$(pg_db) || return 1
+  write_slow_migration "$app/slow"
+  start_on_a_terminal migrate --url "$(pg_url "$db" '?sslmode=disable')" --dir slow --yes
+  wait_until_pg_sleeping "$db"
+  type_key $'\003'
+  finish_on_a_terminal && expect_interrupted "$db"
+}
+
+# A second Ctrl-C more than a second after the first ends authmigrate at once, exit 130: here at the
+# question before a schema change (a read from the console, which the first Ctrl-C does not end).
+test_a_second_ctrl_c_ends_authmigrate_at_once() {
+  local db i start
+  db=$(pg_db) || return 1
+  start_on_a_terminal migrate --url "$(pg_url "$db" '?sslmode=disable')" --dir better-auth_migrations
+  for ((i = 0; i < 150; i++)); do
+    [[ $(screen_text) == *"[y/N]"* ]] && break
+    sleep 0.2
+  done
+  type_key $'\003'
+  sleep 1.5
+  start=$SECONDS
+  type_key $'\003'
+  for ((i = 0; i < 50; i++)); do
+    kill -0 "$TERMINAL_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  type_key $'n\r'  # when still asking after 10 s: no, and the test fails
+  finish_on_a_terminal
+  expect_rc 130 "a second Ctrl-C" && expect_in "$OUT" "Apply these changes to the Better Auth schema? [y/N]" || return 1
+  ((SECONDS - start <= 5)) || { echo "  took $((SECONDS - start)) s after the second Ctrl-C"; return 1; }
+  [[ $(pg_tables "$db") == "" || $(pg_tables "$db") == authmigrate_migrations ]] || { echo "  tables were made: $(pg_tables "$db")"; return 1; }
 }
 
 test_mariadb_ed25519_user_with_tls_verified() {
