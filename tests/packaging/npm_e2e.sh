@@ -248,6 +248,27 @@ windows_schema_export() {
     same "$(cat "$app/auth-schema.json")" "$(cat "$app/windows-schema.json")"
 }
 check "schema export on Windows: authmigrate.exe runs node.exe, the same schema as on Linux (under Wine)" windows_schema_export
+# A stop ends node.exe: a config that never finishes loading (it counts in heartbeat.txt meanwhile) and a
+# 3 s deadline; authmigrate.exe terminates node.exe's job object, exits 3, and the count stops.
+cat >"$app/slow-auth.mjs" <<'EOF2'
+import fs from 'node:fs';
+let beats = 0;
+setInterval(() => fs.writeFileSync('heartbeat.txt', String(++beats)), 100);
+await new Promise((resolve) => setTimeout(resolve, 120000));
+export const auth = {};
+EOF2
+windows_export_deadline() {
+  local start=$SECONDS beats
+  win_run "$app" "$node_win/node.exe" "$win_app/node_modules/authmigrate/bin/authmigrate.js" \
+    schema export --auth-config slow-auth.mjs --output never.json --timeout 3
+  same 3 "$win_status" && expect_in "$win_out" "deadline" || return 1
+  ((SECONDS - start <= 20)) || { echo "took $((SECONDS - start)) s for a 3 s deadline"; return 1; }
+  [[ -s $app/heartbeat.txt ]] || { echo "the config never ran"; return 1; }
+  beats=$(cat "$app/heartbeat.txt")
+  sleep 1
+  same "$beats" "$(cat "$app/heartbeat.txt")"
+}
+check "schema export on Windows: a deadline terminates node.exe (under Wine)" windows_export_deadline
 # Ctrl-C on the console the launcher shares with authmigrate.exe: CTRL_C_EVENT to every process on it
 # (windows/console_ctrl.c, once the slow statement runs). The launcher ignores it and waits;
 # authmigrate.exe cancels the statement and rolls the file back; the launcher exits with its 130.
