@@ -45,6 +45,24 @@ my_tables() { mysql_root -N -B "$1" -e "select group_concat(table_name order by 
 my_url() { echo "${AUTHMIGRATE_TEST_MYSQL_URL%/}/$1"; }
 sqlite_tables() { sqlite3 "$1" "select group_concat(name, ' ') from (select name from sqlite_master where type = 'table' order by name)"; }
 
+# A migration file that sleeps 30 s on PostgreSQL, for the tests that stop authmigrate mid-file; and how
+# many such statements run in database DB of the test server.
+write_slow_migration() {  # DIR
+  mkdir -p "$1" && printf 'CREATE TABLE slow (id integer PRIMARY KEY);\nSELECT pg_sleep(30);\n' >"$1/0001_slow.sql"
+}
+pg_sleeping() {  # DB
+  psql -X -tA "${AUTHMIGRATE_TEST_PG_URL%/*}/$1" -c "select count(*) from pg_stat_activity where datname = '$1' and query like '%pg_sleep(30)%' and pid <> pg_backend_pid()"
+}
+wait_until_pg_sleeping() {  # DB: until the slow statement runs there (30 s at most)
+  local i
+  for ((i = 0; i < 150; i++)); do
+    [[ $(pg_sleeping "$1") == 1 ]] && return 0
+    sleep 0.2
+  done
+  echo "  the slow statement did not start"
+  return 1
+}
+
 # no_secret_in TEXT SECRET...: fails when any secret shows in TEXT
 no_secret_in() {
   local text=$1 s
@@ -66,9 +84,10 @@ expect_in() {
   return 1
 }
 
+# run_tests: every test_* function, or those whose name matches the regex AM_TEST_FILTER.
 run_tests() {
   local passed=0 failed=0 t
-  for t in $(declare -F | awk '{print $3}' | grep '^test_'); do
+  for t in $(declare -F | awk '{print $3}' | grep '^test_' | grep -E -- "${AM_TEST_FILTER:-.}"); do
     if (set -e; "$t"); then
       echo "ok   $t"; passed=$((passed + 1))
     else

