@@ -8,7 +8,7 @@ packages=(
   libpq-dev libsqlite3-dev libmariadb-dev libcli11-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev
   libexpected-dev libssl-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
   sqlite3 postgresql postgresql-15 postgresql-client-15 mariadb-server mariadb-client
-  clang libclang-rt-14-dev nodejs npm python3 procps
+  clang libclang-rt-14-dev clang-format nodejs npm python3 procps
   # the static release binaries, for x86-64 and arm64, and the tests that run them as users would
   crossbuild-essential-arm64 qemu-user-static mmdebstrap bzip2 file openssl
   # the Windows x64 binary (mingw-w64; tclsh makes SQLite's amalgamation) and its test under Wine
