@@ -18,7 +18,7 @@
 static long long ns_of(struct timespec t) { return (long long)t.tv_sec * 1000000000LL + t.tv_nsec; }
 static long long ns_of_tv(struct timeval t) { return (long long)t.tv_sec * 1000000000LL + t.tv_usec * 1000LL; }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc < 3) {
     fprintf(stderr, "usage: measure RESULT-FILE COMMAND [ARGS...]\n");
     return 2;
@@ -45,7 +45,7 @@ int main(int argc, char **argv) {
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  FILE *out = fopen(argv[1], "w");
+  FILE* out = fopen(argv[1], "w");
   if (!out) {
     fprintf(stderr, "measure: cannot write %s: %s\n", argv[1], strerror(errno));
     return 2;

@@ -7,13 +7,13 @@
 
 #include <mysql.h>
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc != 5) {
     fprintf(stderr, "usage: my_select1 HOST PORT USER DATABASE (password in MYSQL_PWD)\n");
     return 2;
   }
-  MYSQL *conn = mysql_init(NULL);
-  const char *password = getenv("MYSQL_PWD");
+  MYSQL* conn = mysql_init(NULL);
+  const char* password = getenv("MYSQL_PWD");
   if (!mysql_real_connect(conn, argv[1], argv[3], password, argv[4], (unsigned)atoi(argv[2]), NULL, 0)) {
     fprintf(stderr, "my_select1: %s\n", mysql_error(conn));
     mysql_close(conn);
@@ -21,7 +21,7 @@ int main(int argc, char **argv) {
   }
   int ok = mysql_query(conn, "SELECT 1") == 0;
   if (ok) {
-    MYSQL_RES *res = mysql_store_result(conn);
+    MYSQL_RES* res = mysql_store_result(conn);
     ok = res != NULL;
     mysql_free_result(res);
   }

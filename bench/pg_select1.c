@@ -6,18 +6,18 @@
 
 #include <libpq-fe.h>
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: pg_select1 URL\n");
     return 2;
   }
-  PGconn *conn = PQconnectdb(argv[1]);
+  PGconn* conn = PQconnectdb(argv[1]);
   if (PQstatus(conn) != CONNECTION_OK) {
     fprintf(stderr, "pg_select1: %s", PQerrorMessage(conn));
     PQfinish(conn);
     return 3;
   }
-  PGresult *res = PQexec(conn, "SELECT 1");
+  PGresult* res = PQexec(conn, "SELECT 1");
   int ok = PQresultStatus(res) == PGRES_TUPLES_OK;
   if (!ok) fprintf(stderr, "pg_select1: %s", PQerrorMessage(conn));
   PQclear(res);

@@ -20,19 +20,21 @@ void add_common_options(CLI::App& command, CommonOptions& options, bool with_dir
                      "Migrate through this URL rather than the app's pooled one (default: $DIRECT_URL, "
                      "$DATABASE_URL_UNPOOLED or $POSTGRES_URL_NON_POOLING, unless --url is given)");
   if (with_dir) {
-    command.add_option("--dir", options.dir, "Folder of SQL migration files")
-        ->capture_default_str();
+    command.add_option("--dir", options.dir, "Folder of SQL migration files")->capture_default_str();
   }
-  command.add_option("--env-file", options.env_file, "Read environment variables from FILE (default: ./.env if present)");
+  command.add_option("--env-file", options.env_file,
+                     "Read environment variables from FILE (default: ./.env if present)");
   command.add_option("--log-format", options.log_format, "Output: text for people, json for JSON lines")
       ->check(CLI::IsMember({"text", "json"}));
   command.add_option("--timeout", options.timeout_s, "Overall deadline in seconds (0: none)")
       ->check(CLI::NonNegativeNumber);
-  command.add_option("--lock-timeout", options.lock_timeout_s,
-                     "Seconds to wait for the migration lock and for table locks on the server (0: no limit)")
+  command
+      .add_option("--lock-timeout", options.lock_timeout_s,
+                  "Seconds to wait for the migration lock and for table locks on the server (0: no limit)")
       ->check(CLI::NonNegativeNumber);
-  command.add_option("--statement-timeout", options.statement_timeout_s,
-                     "Seconds any one statement may run on the server (0: no limit)")
+  command
+      .add_option("--statement-timeout", options.statement_timeout_s,
+                  "Seconds any one statement may run on the server (0: no limit)")
       ->check(CLI::NonNegativeNumber);
 }
 
@@ -41,8 +43,10 @@ void add_tx_mode_option(CLI::App& command, std::string& mode, const std::string&
 }
 
 void add_schema_options(CLI::App& command, CommonOptions& options) {
-  command.add_option("--schema", options.schema_path, "Better Auth schema exported by `authmigrate schema export` (JSON)");
-  command.add_option("--config", options.config_path, "authmigrate.toml with a [better_auth] section (default: ./authmigrate.toml)");
+  command.add_option("--schema", options.schema_path,
+                     "Better Auth schema exported by `authmigrate schema export` (JSON)");
+  command.add_option("--config", options.config_path,
+                     "authmigrate.toml with a [better_auth] section (default: ./authmigrate.toml)");
   command.add_option("--better-auth-version", options.better_auth_version,
                      "The better-auth release to build the schema for (default: [better_auth] version, else the "
                      "installed one, else the newest known); with a newer release than the app runs, checks or "
@@ -54,7 +58,8 @@ void add_schema_options(CLI::App& command, CommonOptions& options) {
 
 Context::Context(const CommonOptions& options, std::ostream& out, std::ostream& err)
     : m_options(options), m_env(config::Environment::from_process()) {
-  bool colour = ::isatty(STDERR_FILENO) && !m_env.get("NO_COLOR") && m_env.get("TERM") != std::optional<std::string>("dumb");
+  bool colour =
+      ::isatty(STDERR_FILENO) && !m_env.get("NO_COLOR") && m_env.get("TERM") != std::optional<std::string>("dumb");
   if (options.log_format == "json") {
     m_reporter = std::make_unique<report::JsonLinesReporter>(out, m_redactor);
   } else {
@@ -129,7 +134,8 @@ void Context::register_secret(const std::string& secret) {
 std::optional<std::string> Context::direct_url_instead_of(const std::string& origin) {
   // DIRECT_URL & co. stand beside DATABASE_URL; a URL given any other way is meant as given, unless
   // --direct-url says otherwise.
-  auto direct = topology::find_direct_url(origin == "DATABASE_URL" ? m_env : config::Environment(), m_options.direct_url);
+  auto direct =
+      topology::find_direct_url(origin == "DATABASE_URL" ? m_env : config::Environment(), m_options.direct_url);
   if (!direct) return std::nullopt;
   say_direct_url(direct->text, direct->source, origin);
   return direct->text;
@@ -191,12 +197,13 @@ Result<void> Context::check_app_version(const sync::LoadedSchema& loaded) {
   if (!checked) return fail(std::move(checked.error()));
   const sync::AppVersion& app = *checked;
   if (loaded.from_catalogue) {
-    auto event = report::info("schema.release", fmt::format("the schema of better-auth {} ({})", app.release, app.said_by));
+    auto event =
+        report::info("schema.release", fmt::format("the schema of better-auth {} ({})", app.release, app.said_by));
     event.fields["better_auth_version"] = app.release;
     m_reporter->emit(event);
   } else if (!app.installed.empty() && app.mismatches.empty()) {
-    auto event = report::info("schema.app_version", fmt::format("the app runs better-auth {} ({})", app.installed,
-                                                                app.file.string()));
+    auto event = report::info("schema.app_version",
+                              fmt::format("the app runs better-auth {} ({})", app.installed, app.file.string()));
     event.fields["better_auth_version"] = app.installed;
     m_reporter->emit(event);
   }
@@ -222,8 +229,9 @@ Result<std::optional<sync::LoadedSchema>> Context::schema(bool required) {
   if (!loaded) return fail(std::move(loaded.error().within("loading the Better Auth schema")));
   if (!*loaded) {
     if (required) {
-      return fail(Error(ErrorKind::config, "no Better Auth schema: no --schema, no authmigrate.toml with a "
-                                           "[better_auth] section, no auth-schema.json here")
+      return fail(Error(ErrorKind::config,
+                        "no Better Auth schema: no --schema, no authmigrate.toml with a "
+                        "[better_auth] section, no auth-schema.json here")
                       .with_hint("export it with `authmigrate schema export`, or describe it in authmigrate.toml "
                                  "(docs/schema-config.md)"));
     }

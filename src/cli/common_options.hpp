@@ -30,9 +30,9 @@ struct CommonOptions {
   double timeout_s = 0;  // 0: none (wait: 60)
   double lock_timeout_s = 0;
   double statement_timeout_s = 0;
-  std::string schema_path;  // --schema: an exported auth-schema.json
-  std::string config_path;  // --config: an authmigrate.toml
-  bool strict = false;      // --strict: refuse a schema that does not describe the installed Better Auth
+  std::string schema_path;          // --schema: an exported auth-schema.json
+  std::string config_path;          // --config: an authmigrate.toml
+  bool strict = false;              // --strict: refuse a schema that does not describe the installed Better Auth
   std::string better_auth_version;  // --better-auth-version: the release to build the schema for
 };
 

@@ -7,19 +7,26 @@ int exit_code_for(ErrorKind kind) {
     case ErrorKind::migration_failed:
     case ErrorKind::in_doubt:
     case ErrorKind::needs_resolve:
-    case ErrorKind::io: return 1;
+    case ErrorKind::io:
+      return 1;
     case ErrorKind::usage:
     case ErrorKind::config:
     case ErrorKind::migration_files:
-    case ErrorKind::unsafe_change: return 2;
+    case ErrorKind::unsafe_change:
+      return 2;
     case ErrorKind::unreachable:
     case ErrorKind::read_only:
-    case ErrorKind::deadline: return 3;
-    case ErrorKind::lock_timeout: return 4;
+    case ErrorKind::deadline:
+      return 3;
+    case ErrorKind::lock_timeout:
+      return 4;
     case ErrorKind::checksum_mismatch:
-    case ErrorKind::missing_migration: return 5;
-    case ErrorKind::interrupted: return 130;
-    case ErrorKind::internal: return 70;
+    case ErrorKind::missing_migration:
+      return 5;
+    case ErrorKind::interrupted:
+      return 130;
+    case ErrorKind::internal:
+      return 70;
   }
   return 70;
 }

@@ -1,6 +1,6 @@
-// Turns SIGINT/SIGTERM (on Windows Ctrl-C, Ctrl-Break, a closed console) and the overall deadline into a stop: the running statement is cancelled
-// through its connection and waiting loops wake up. Signals are blocked in every thread and taken
-// by this watcher only, so nothing unsafe runs inside a signal handler.
+// Turns SIGINT/SIGTERM (on Windows Ctrl-C, Ctrl-Break, a closed console) and the overall deadline into a stop: the
+// running statement is cancelled through its connection and waiting loops wake up. Signals are blocked in every thread
+// and taken by this watcher only, so nothing unsafe runs inside a signal handler.
 #pragma once
 
 #include <atomic>

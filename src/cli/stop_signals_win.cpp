@@ -27,7 +27,8 @@ BOOL WINAPI on_console_event(DWORD event) {
       g_changed.notify_all();
       return TRUE;  // handled: the watcher stops us, after the server rolled back
     }
-    default: return FALSE;
+    default:
+      return FALSE;
   }
 }
 }  // namespace

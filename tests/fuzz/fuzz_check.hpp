@@ -28,7 +28,7 @@ inline size_t count_of(std::string_view text, std::string_view needle) {
 }  // namespace authmigrate::fuzz
 
 // Unlike assert(), on in every build type.
-#define AM_FUZZ_CHECK(condition, detail)                                       \
-  do {                                                                         \
+#define AM_FUZZ_CHECK(condition, detail)                                        \
+  do {                                                                          \
     if (!(condition)) ::authmigrate::fuzz::property_broken(#condition, detail); \
   } while (0)

@@ -56,8 +56,7 @@ void check_migration_name(std::string_view name) {
   }
   AM_FUZZ_CHECK(parsed->file_name == name, std::string(name));
   AM_FUZZ_CHECK(!parsed->version.empty(), std::string(name));
-  const auto rebuilt =
-      parsed->version + (parsed->description.empty() ? "" : "_" + parsed->description) + ".sql";
+  const auto rebuilt = parsed->version + (parsed->description.empty() ? "" : "_" + parsed->description) + ".sql";
   AM_FUZZ_CHECK(rebuilt == name, std::string(name) + " -> " + rebuilt);
 }
 

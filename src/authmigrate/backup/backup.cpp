@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 
-
 #include <fmt/format.h>
 
 #include <authmigrate/backup/backup_tools.hpp>
@@ -26,9 +25,12 @@ std::string sanitize(std::string_view text) {
 
 std::string extension(Dialect dialect) {
   switch (dialect) {
-    case Dialect::postgres: return ".pgdump";
-    case Dialect::mysql: return ".sql";
-    case Dialect::sqlite: return ".sqlite";
+    case Dialect::postgres:
+      return ".pgdump";
+    case Dialect::mysql:
+      return ".sql";
+    case Dialect::sqlite:
+      return ".sqlite";
   }
   return ".bak";
 }
@@ -100,9 +102,15 @@ Result<Backup> take_backup(const config::DatabaseUrl& url, db::Connection& conne
   AM_TRY(base::create_private_file(partial));
   Result<void> dumped;
   switch (url.dialect) {
-    case Dialect::postgres: dumped = dump_postgres(url, partial); break;
-    case Dialect::mysql: dumped = dump_mysql(url, partial); break;
-    case Dialect::sqlite: dumped = copy_sqlite(base::path_from_utf8(url.database), partial); break;
+    case Dialect::postgres:
+      dumped = dump_postgres(url, partial);
+      break;
+    case Dialect::mysql:
+      dumped = dump_mysql(url, partial);
+      break;
+    case Dialect::sqlite:
+      dumped = copy_sqlite(base::path_from_utf8(url.database), partial);
+      break;
   }
   std::error_code ec;
   if (dumped && fs::file_size(partial, ec) == 0 && url.dialect != Dialect::sqlite) {
@@ -138,14 +146,14 @@ Result<void> restore_backup(const Backup& backup, const config::DatabaseUrl& url
       }
       std::string name = connection.quote_identifier(table);
       if (!backup.schema_name.empty()) name = connection.quote_identifier(backup.schema_name) + "." + name;
-      drops += fmt::format("DROP TABLE IF EXISTS {}{}; ", name,
-                           url.dialect == Dialect::postgres ? " CASCADE" : "");
+      drops += fmt::format("DROP TABLE IF EXISTS {}{}; ", name, url.dialect == Dialect::postgres ? " CASCADE" : "");
     }
     if (!drops.empty()) {
       if (url.dialect == Dialect::mysql) {
         AM_TRY(connection.execute("SET FOREIGN_KEY_CHECKS = 0"));
         for (const auto& table : *now) {
-          if (std::find(backup.tables_before.begin(), backup.tables_before.end(), table) == backup.tables_before.end()) {
+          if (std::find(backup.tables_before.begin(), backup.tables_before.end(), table) ==
+              backup.tables_before.end()) {
             AM_TRY(connection.execute(fmt::format("DROP TABLE IF EXISTS {}", connection.quote_identifier(table))));
           }
         }

@@ -17,7 +17,7 @@ namespace authmigrate::backup {
 
 struct BackupOptions {
   std::filesystem::path dir = ".authmigrate/backups";
-  int keep = 0;  // keep the newest N backups of this database (0: keep all)
+  int keep = 0;             // keep the newest N backups of this database (0: keep all)
   std::string schema_name;  // PostgreSQL database.schemaName: its tables are the ones a restore checks
 };
 

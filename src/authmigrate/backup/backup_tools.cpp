@@ -1,6 +1,5 @@
 #include <authmigrate/backup/backup_tools.hpp>
 
-
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -43,8 +42,8 @@ Result<void> run_tool(base::ProcessSpec spec, std::string_view what) {
   auto outcome = base::run_process(spec);
   if (!outcome) return fail(std::move(outcome.error().within(std::string(what))));
   if (outcome->exit_code != 0) {
-    return fail(Error(ErrorKind::io, fmt::format("{} failed (exit {}): {}", spec.argv[0], outcome->exit_code,
-                                                 outcome->error_output))
+    return fail(Error(ErrorKind::io,
+                      fmt::format("{} failed (exit {}): {}", spec.argv[0], outcome->exit_code, outcome->error_output))
                     .within(std::string(what)));
   }
   return {};
@@ -62,14 +61,18 @@ std::string first_installed(std::initializer_list<const char*> names) {
 
 Result<void> dump_postgres(const config::DatabaseUrl& url, const std::filesystem::path& file) {
   base::ProcessSpec spec{{"pg_dump", "--format=custom", "--no-owner", "--dbname=" + conninfo_without_password(url)},
-                         pg_env(url), file, {}};
+                         pg_env(url),
+                         file,
+                         {}};
   return run_tool(spec, "dumping with pg_dump");
 }
 
 Result<void> restore_postgres(const config::DatabaseUrl& url, const std::filesystem::path& file) {
   base::ProcessSpec spec{{"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
                           "--exit-on-error", "--dbname=" + conninfo_without_password(url), file.string()},
-                         pg_env(url), {}, {}};
+                         pg_env(url),
+                         {},
+                         {}};
   return run_tool(spec, "restoring with pg_restore");
 }
 
@@ -98,7 +101,8 @@ Result<void> copy_sqlite(const std::filesystem::path& from, const std::filesyste
     sqlite3_close_v2(target);
   };
   if (sqlite3_open_v2(base::path_utf8(from).c_str(), &source, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
-      sqlite3_open_v2(base::path_utf8(to).c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+      sqlite3_open_v2(base::path_utf8(to).c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+          SQLITE_OK) {
     std::string message = sqlite3_errmsg(source ? (target ? target : source) : nullptr);
     close_both();
     return fail(ErrorKind::io, fmt::format("cannot open {} or {}: {}", from.string(), to.string(), message));

@@ -13,8 +13,7 @@ class Deadline {
   static Deadline never() { return Deadline(std::nullopt); }
   static Deadline after(std::chrono::milliseconds span) { return Deadline(Clock::now() + span); }
   static Deadline after_seconds(double seconds) {
-    return seconds <= 0 ? never()
-                        : after(std::chrono::milliseconds(static_cast<long long>(seconds * 1000)));
+    return seconds <= 0 ? never() : after(std::chrono::milliseconds(static_cast<long long>(seconds * 1000)));
   }
 
   bool is_set() const { return m_at.has_value(); }

@@ -4,22 +4,38 @@ namespace authmigrate {
 
 std::string_view to_string(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::usage: return "usage";
-    case ErrorKind::config: return "config";
-    case ErrorKind::migration_files: return "migration_files";
-    case ErrorKind::unsafe_change: return "unsafe_change";
-    case ErrorKind::migration_failed: return "migration_failed";
-    case ErrorKind::in_doubt: return "in_doubt";
-    case ErrorKind::needs_resolve: return "needs_resolve";
-    case ErrorKind::io: return "io";
-    case ErrorKind::unreachable: return "unreachable";
-    case ErrorKind::read_only: return "read_only";
-    case ErrorKind::deadline: return "deadline";
-    case ErrorKind::lock_timeout: return "lock_timeout";
-    case ErrorKind::checksum_mismatch: return "checksum_mismatch";
-    case ErrorKind::missing_migration: return "missing_migration";
-    case ErrorKind::interrupted: return "interrupted";
-    case ErrorKind::internal: return "internal";
+    case ErrorKind::usage:
+      return "usage";
+    case ErrorKind::config:
+      return "config";
+    case ErrorKind::migration_files:
+      return "migration_files";
+    case ErrorKind::unsafe_change:
+      return "unsafe_change";
+    case ErrorKind::migration_failed:
+      return "migration_failed";
+    case ErrorKind::in_doubt:
+      return "in_doubt";
+    case ErrorKind::needs_resolve:
+      return "needs_resolve";
+    case ErrorKind::io:
+      return "io";
+    case ErrorKind::unreachable:
+      return "unreachable";
+    case ErrorKind::read_only:
+      return "read_only";
+    case ErrorKind::deadline:
+      return "deadline";
+    case ErrorKind::lock_timeout:
+      return "lock_timeout";
+    case ErrorKind::checksum_mismatch:
+      return "checksum_mismatch";
+    case ErrorKind::missing_migration:
+      return "missing_migration";
+    case ErrorKind::interrupted:
+      return "interrupted";
+    case ErrorKind::internal:
+      return "internal";
   }
   return "internal";
 }

@@ -70,8 +70,8 @@ inline tl::unexpected<Error> fail(Error error) { return tl::unexpected<Error>(st
 }  // namespace authmigrate
 
 // Propagates the error of an expression returning Result<...>; the value is discarded.
-#define AM_TRY(expr)                                                 \
-  do {                                                               \
-    auto am_try_result_ = (expr);                                    \
+#define AM_TRY(expr)                                                               \
+  do {                                                                             \
+    auto am_try_result_ = (expr);                                                  \
     if (!am_try_result_) return tl::unexpected(std::move(am_try_result_.error())); \
   } while (0)

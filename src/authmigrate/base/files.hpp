@@ -21,8 +21,8 @@ Result<std::string> read_file(const std::filesystem::path& path);
 // Writes through a temporary file in the same folder and renames it into place, so a reader never
 // sees half a file. The file gets `mode` (0600 unless told otherwise). Fails if `exclusive` and the
 // file already exists.
-Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content,
-                               unsigned mode = 0600, bool exclusive = false);
+Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content, unsigned mode = 0600,
+                               bool exclusive = false);
 
 // Creates `path` for writing by another program, readable and writable by its owner only: emptied,
 // or kept when `append`.

@@ -71,8 +71,8 @@ Result<bool> write_to_special_file(const std::filesystem::path& path, std::strin
 
 }  // namespace
 
-Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content,
-                               unsigned mode, bool exclusive) {
+Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content, unsigned mode,
+                               bool exclusive) {
   if (exclusive && ::access(path.c_str(), F_OK) == 0) return fail(io_error("refusing to overwrite", path, EEXIST));
   auto special = write_to_special_file(path, content);
   if (!special) return fail(std::move(special.error()));

@@ -70,7 +70,8 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   char buffer[65536];
   for (;;) {
     DWORD n = 0;
-    if (!ReadFile(file.get(), buffer, sizeof buffer, &n, nullptr)) return fail(io_error("cannot read", path, GetLastError()));
+    if (!ReadFile(file.get(), buffer, sizeof buffer, &n, nullptr))
+      return fail(io_error("cannot read", path, GetLastError()));
     if (n == 0) break;
     out.append(buffer, n);
   }
@@ -80,7 +81,8 @@ Result<std::string> read_file(const std::filesystem::path& path) {
 Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view content, unsigned /*mode*/,
                                bool exclusive) {
   std::error_code ec;
-  if (exclusive && std::filesystem::exists(path, ec)) return fail(io_error("refusing to overwrite", path, ERROR_FILE_EXISTS));
+  if (exclusive && std::filesystem::exists(path, ec))
+    return fail(io_error("refusing to overwrite", path, ERROR_FILE_EXISTS));
   HANDLE raw = INVALID_HANDLE_VALUE;
   auto temporary = create_temporary_beside(path, raw);
   Handle file(raw);
@@ -93,7 +95,8 @@ Result<void> write_file_atomic(const std::filesystem::path& path, std::string_vi
   size_t written = 0;
   while (written < content.size()) {
     DWORD chunk = static_cast<DWORD>(std::min<size_t>(content.size() - written, 1 << 20)), n = 0;
-    if (!WriteFile(file.get(), content.data() + written, chunk, &n, nullptr)) return discard(GetLastError(), "cannot write");
+    if (!WriteFile(file.get(), content.data() + written, chunk, &n, nullptr))
+      return discard(GetLastError(), "cannot write");
     written += n;
   }
   if (!FlushFileBuffers(file.get()) || !file.close()) return discard(GetLastError(), "cannot write");

@@ -17,7 +17,8 @@ Result<StreamedExit> run_streamed(const std::vector<std::string>& argv,
   if (!CreatePipe(&read_end, &write_end, &inherit, 0))
     return fail(ErrorKind::io, fmt::format("cannot create a pipe: {}", windows_error_text(GetLastError())));
   SetHandleInformation(read_end, HANDLE_FLAG_INHERIT, 0);
-  HANDLE null_in = CreateFileW(L"NUL", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, nullptr);
+  HANDLE null_in =
+      CreateFileW(L"NUL", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING, 0, nullptr);
   auto child = spawn_child(argv, extra_env, {null_in, write_end, write_end});
   CloseHandle(write_end);
   if (null_in != INVALID_HANDLE_VALUE) CloseHandle(null_in);

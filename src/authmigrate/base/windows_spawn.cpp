@@ -113,10 +113,10 @@ tl::expected<ChildProcess, unsigned long> spawn_child(const std::vector<std::str
   std::wstring env = environment_block(extra_env);
   PROCESS_INFORMATION child{};
   // Suspended until it is in the job, so nothing it starts can escape the job.
-  BOOL started = CreateProcessW(nullptr, line.data(), nullptr, nullptr, TRUE,
-                                CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED | CREATE_NO_WINDOW |
-                                    EXTENDED_STARTUPINFO_PRESENT,
-                                env.data(), nullptr, &startup.StartupInfo, &child);
+  BOOL started =
+      CreateProcessW(nullptr, line.data(), nullptr, nullptr, TRUE,
+                     CREATE_UNICODE_ENVIRONMENT | CREATE_SUSPENDED | CREATE_NO_WINDOW | EXTENDED_STARTUPINFO_PRESENT,
+                     env.data(), nullptr, &startup.StartupInfo, &child);
   DWORD start_error = GetLastError();
   DeleteProcThreadAttributeList(startup.lpAttributeList);
   if (!started) return tl::unexpected(start_error);

@@ -34,8 +34,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 bool is_host_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' || c == '.' ||
-         c == '_' || c == '~' || c == '%';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' || c == '.' || c == '_' ||
+         c == '~' || c == '%';
 }
 
 // Every libpq, MySQL and SQLite URI parameter name is a plain word.
@@ -327,8 +327,10 @@ std::string shown_host(std::string_view host) {
   if (host.find(':') != npos && std::all_of(host.begin(), host.end(), is_ipv6_char)) return fmt::format("[{}]", host);
   std::string out;
   for (char c : host) {
-    if (is_host_char(c) && c != '%') out += c;
-    else out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    if (is_host_char(c) && c != '%')
+      out += c;
+    else
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
   }
   return out;
 }
@@ -353,9 +355,12 @@ std::string libpq_quote(std::string_view value) {
 
 std::string_view to_string(Dialect dialect) {
   switch (dialect) {
-    case Dialect::postgres: return "postgres";
-    case Dialect::sqlite: return "sqlite";
-    case Dialect::mysql: return "mysql";
+    case Dialect::postgres:
+      return "postgres";
+    case Dialect::sqlite:
+      return "sqlite";
+    case Dialect::mysql:
+      return "mysql";
   }
   return "sqlite";
 }
@@ -429,8 +434,8 @@ std::string DatabaseUrl::libpq_conninfo() const {
     if (is_pool_client_param(key)) continue;
     // ?host=/socket/dir already became `host`; do not say it twice.
     // std::find, not a lambda: clang 14 (the fuzz build) cannot capture structured bindings.
-    const bool already = std::find(fields.begin(), fields.end(), std::pair<std::string_view, std::string>(key, value)) !=
-                         fields.end();
+    const bool already =
+        std::find(fields.begin(), fields.end(), std::pair<std::string_view, std::string>(key, value)) != fields.end();
     if (!already) add(key, value);
   }
   // Several hosts: the primary among them, whichever it is now (for pg_dump and psql too).

@@ -18,10 +18,10 @@ std::string_view to_string(Dialect dialect);
 
 struct DatabaseUrl {
   Dialect dialect = Dialect::sqlite;
-  std::string scheme;    // as written: "postgres", "postgresql", "mysql", "mariadb", "sqlite", "file"
-  std::string user;      // percent-decoded; empty when absent
+  std::string scheme;                   // as written: "postgres", "postgresql", "mysql", "mariadb", "sqlite", "file"
+  std::string user;                     // percent-decoded; empty when absent
   std::optional<std::string> password;  // percent-decoded; nullopt when absent
-  std::string host;      // empty when absent; IPv6 without brackets; a unix socket folder for host=/path
+  std::string host;                     // empty when absent; IPv6 without brackets; a unix socket folder for host=/path
   std::optional<int> port;
   // PostgreSQL's multi-host form (postgres://h1:p1,h2:p2/db): the hosts after the first, in order.
   // libpq tries them in turn (target_session_attrs chooses among them).

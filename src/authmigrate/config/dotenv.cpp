@@ -155,12 +155,25 @@ class DotenvParser {
         const char escaped = peek();
         advance();
         switch (escaped) {
-          case 'n': value += '\n'; break;
-          case 'r': value += '\r'; break;
-          case 't': value += '\t'; break;
-          case '"': value += '"'; break;
-          case '\\': value += '\\'; break;
-          default: value += '\\'; value += escaped; break;  // unknown escapes stay as written
+          case 'n':
+            value += '\n';
+            break;
+          case 'r':
+            value += '\r';
+            break;
+          case 't':
+            value += '\t';
+            break;
+          case '"':
+            value += '"';
+            break;
+          case '\\':
+            value += '\\';
+            break;
+          default:
+            value += '\\';
+            value += escaped;
+            break;  // unknown escapes stay as written
         }
         continue;
       }
@@ -191,8 +204,10 @@ class DotenvParser {
 
   void store(std::string key, std::string value) {
     auto [it, inserted] = m_index.try_emplace(key, m_entries.size());
-    if (inserted) m_entries.emplace_back(std::move(key), std::move(value));
-    else m_entries[it->second].second = std::move(value);
+    if (inserted)
+      m_entries.emplace_back(std::move(key), std::move(value));
+    else
+      m_entries[it->second].second = std::move(value);
   }
 
   std::string m_text;

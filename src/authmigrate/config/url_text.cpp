@@ -86,11 +86,16 @@ std::string escape_controls(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (byte < 0x20 || byte == 0x7f) out += fmt::format("\\x{:02X}", byte);
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\t')
+      out += "\\t";
+    else if (byte < 0x20 || byte == 0x7f)
+      out += fmt::format("\\x{:02X}", byte);
+    else
+      out += c;
   }
   return out;
 }
@@ -178,14 +183,13 @@ bool is_scheme_syntax(std::string_view text) {
   if (text.empty()) return false;
   auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   if (!is_alpha(text.front())) return false;
-  return std::all_of(text.begin(), text.end(), [&](char c) {
-    return is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-  });
+  return std::all_of(text.begin(), text.end(),
+                     [&](char c) { return is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'; });
 }
 
 std::optional<std::string_view> closest_scheme(std::string_view scheme) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_aliases{{
-      {"pg", "postgres"}, {"pgsql", "postgres"}, {"psql", "postgres"}, {"postgis", "postgres"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_aliases{
+      {{"pg", "postgres"}, {"pgsql", "postgres"}, {"psql", "postgres"}, {"postgis", "postgres"}}};
   static constexpr std::array<std::string_view, 6> k_known{"postgres", "postgresql", "mysql",
                                                            "mariadb",  "sqlite",     "file"};
   if (scheme.size() > 20) return std::nullopt;

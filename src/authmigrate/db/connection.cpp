@@ -32,9 +32,7 @@ Result<void> Connection::copy_from_stdin(std::string_view, std::string_view, Sta
   return fail(ErrorKind::migration_failed, "COPY ... FROM stdin is PostgreSQL's; this database has no such statement");
 }
 
-std::string Connection::quote_identifier(std::string_view name) const {
-  return db::quote_identifier(dialect(), name);
-}
+std::string Connection::quote_identifier(std::string_view name) const { return db::quote_identifier(dialect(), name); }
 std::string Connection::quote_literal(std::string_view text) const { return db::quote_literal(dialect(), text); }
 
 }  // namespace authmigrate::db

@@ -50,16 +50,17 @@ Result<MYSQL*> connect(const Credentials& c) {
   my_bool no = 0;
   mysql_optionsv(handle, MYSQL_OPT_RECONNECT, &no);
   set_tls_options(handle, c.tls);
-  if (!mysql_real_connect(handle, c.host.empty() ? nullptr : c.host.c_str(), c.user.c_str(),
-                          c.password.c_str(), c.database.empty() ? nullptr : c.database.c_str(), c.port,
+  if (!mysql_real_connect(handle, c.host.empty() ? nullptr : c.host.c_str(), c.user.c_str(), c.password.c_str(),
+                          c.database.empty() ? nullptr : c.database.c_str(), c.port,
                           c.socket.empty() ? nullptr : c.socket.c_str(), 0)) {
     Error error(ErrorKind::unreachable, mysql_error(handle));
     unsigned code = mysql_errno(handle);
     error.server_code = std::to_string(code);
     error.transient = is_transient_errno(code);
     if (code == 2026) {  // CR_SSL_CONNECTION_ERROR
-      error.hint = "the TLS handshake failed: check ssl-ca (the CA that signed the server's certificate) and "
-                   "that the certificate names the host in the URL";
+      error.hint =
+          "the TLS handshake failed: check ssl-ca (the CA that signed the server's certificate) and "
+          "that the certificate names the host in the URL";
     }
     mysql_close(handle);
     return fail(std::move(error));
@@ -131,14 +132,21 @@ class MysqlConnection final : public Connection {
     return std::string();
   }
 
-  Result<void> reset_session() override { return m_session_restore.empty() ? Result<void>{} : execute(m_session_restore, nullptr); }
+  Result<void> reset_session() override {
+    return m_session_restore.empty() ? Result<void>{} : execute(m_session_restore, nullptr);
+  }
 
   // Remembers the session variables that dumps and migrations change, as they are now.
   Result<void> save_session() override {
     if (!m_session_restore.empty()) return {};
-    static constexpr std::array<std::string_view, 8> k_names = {
-        "sql_mode", "foreign_key_checks", "unique_checks", "time_zone", "character_set_client",
-        "character_set_results", "collation_connection", "sql_notes"};
+    static constexpr std::array<std::string_view, 8> k_names = {"sql_mode",
+                                                                "foreign_key_checks",
+                                                                "unique_checks",
+                                                                "time_zone",
+                                                                "character_set_client",
+                                                                "character_set_results",
+                                                                "collation_connection",
+                                                                "sql_notes"};
     std::string select = "SELECT ";
     for (auto name : k_names) select += fmt::format("{}@@SESSION.{}", select.size() > 7 ? ", " : "", name);
     auto values = query(select, {});
@@ -191,7 +199,8 @@ class MysqlConnection final : public Connection {
       if (c == '$' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
         size_t j = i + 1;
         size_t n = 0;
-        while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) n = n * 10 + static_cast<size_t>(sql[j++] - '0');
+        while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j])))
+          n = n * 10 + static_cast<size_t>(sql[j++] - '0');
         if (n >= 1 && n <= params.size()) {
           out += literal(params[n - 1]);
           i = j - 1;
@@ -231,7 +240,8 @@ Result<std::unique_ptr<Connection>> open_mysql(const config::DatabaseUrl& url, c
   if (!tls) return fail(std::move(tls.error()));
   c.tls = std::move(*tls);
   if (settings.connect_timeout) {
-    c.connect_timeout_s = static_cast<unsigned>(std::max<long long>(1, (settings.connect_timeout->count() + 999) / 1000));
+    c.connect_timeout_s =
+        static_cast<unsigned>(std::max<long long>(1, (settings.connect_timeout->count() + 999) / 1000));
   }
   auto handle = connect(c);
   if (!handle) return fail(std::move(handle.error()));
@@ -245,8 +255,9 @@ Result<std::unique_ptr<Connection>> open_mysql(const config::DatabaseUrl& url, c
   }
   if (settings.statement_timeout) {
     // MariaDB bounds every statement; MySQL's max_execution_time bounds SELECTs only.
-    setup += mariadb ? fmt::format(", SESSION max_statement_time = {:.3f}", settings.statement_timeout->count() / 1000.0)
-                     : fmt::format(", SESSION max_execution_time = {}", settings.statement_timeout->count());
+    setup += mariadb
+                 ? fmt::format(", SESSION max_statement_time = {:.3f}", settings.statement_timeout->count() / 1000.0)
+                 : fmt::format(", SESSION max_execution_time = {}", settings.statement_timeout->count());
   }
   AM_TRY(connection->execute(setup, nullptr));
   return std::unique_ptr<Connection>(std::move(connection));

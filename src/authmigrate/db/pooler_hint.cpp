@@ -12,7 +12,8 @@ PoolerHint pooler_hint(const config::DatabaseUrl& url) {
   }
   auto host = lower(url.host);
   if (host.find("-pooler.") != std::string::npos) {
-    return {Verdict::pooled, "a Neon pooler host (\"-pooler\" in the host name), which is PgBouncer in transaction mode"};
+    return {Verdict::pooled,
+            "a Neon pooler host (\"-pooler\" in the host name), which is PgBouncer in transaction mode"};
   }
   if (url.port == 6543) {
     return {Verdict::pooled, host.ends_with("pooler.supabase.com")

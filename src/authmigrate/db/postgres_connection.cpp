@@ -20,11 +20,17 @@ namespace {
 // anything else — a wrong password, a missing database — will not heal by waiting.
 bool is_transient_connect_failure(std::string_view message) {
   // The last two: every host of a multi-host URL is a standby for now (a failover is under way).
-  static constexpr std::array<std::string_view, 11> k_transient = {
-      "Connection refused",        "the database system is starting up", "the database system is shutting down",
-      "timeout expired",           "could not translate host name",      "No such file or directory",
-      "Network is unreachable",    "the database system is in recovery mode",
-      "server closed the connection unexpectedly", "session is read-only", "server is in hot standby mode"};
+  static constexpr std::array<std::string_view, 11> k_transient = {"Connection refused",
+                                                                   "the database system is starting up",
+                                                                   "the database system is shutting down",
+                                                                   "timeout expired",
+                                                                   "could not translate host name",
+                                                                   "No such file or directory",
+                                                                   "Network is unreachable",
+                                                                   "the database system is in recovery mode",
+                                                                   "server closed the connection unexpectedly",
+                                                                   "session is read-only",
+                                                                   "server is in hot standby mode"};
   return std::any_of(k_transient.begin(), k_transient.end(),
                      [&](std::string_view t) { return message.find(t) != std::string_view::npos; });
 }
@@ -37,7 +43,8 @@ std::string trim(std::string text) {
 class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(PGconn* conn) : m_conn(conn), m_cancel(PQgetCancel(conn)) {
-    PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        m_conn, [](void*, const char*) {}, nullptr);
   }
   ~PostgresConnection() override {
     if (m_cancel) PQfreeCancel(m_cancel);
@@ -59,8 +66,8 @@ class PostgresConnection final : public Connection {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    PGresult* res = PQexecParams(m_conn, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                 nullptr, nullptr, 0);
+    PGresult* res = PQexecParams(m_conn, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                                 nullptr, 0);
     auto status = check(res, nullptr);
     if (!status) {
       PQclear(res);
@@ -92,9 +99,9 @@ class PostgresConnection final : public Connection {
     PGresult* res = PQexec(m_conn, text.c_str());
     auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (status != PGRES_COPY_IN) {
-      auto checked = status == PGRES_COMMAND_OK ? Result<void>(fail(ErrorKind::migration_failed,
-                                                                  "the server did not ask for COPY rows"))
-                                                : check(res, failure);
+      auto checked = status == PGRES_COMMAND_OK
+                         ? Result<void>(fail(ErrorKind::migration_failed, "the server did not ask for COPY rows"))
+                         : check(res, failure);
       PQclear(res);
       return checked;
     }
@@ -134,12 +141,14 @@ class PostgresConnection final : public Connection {
   }
 
   Result<std::string> read_only_reason() override {
-    auto r = query("SELECT pg_catalog.pg_is_in_recovery()::text, pg_catalog.current_setting('default_transaction_read_only')", {});
+    auto r = query(
+        "SELECT pg_catalog.pg_is_in_recovery()::text, pg_catalog.current_setting('default_transaction_read_only')", {});
     if (!r) return fail(std::move(r.error().within("checking that the database takes writes")));
     if (r->rows.at(0).at(0) == Value("true")) {
       return std::string("it is a read-only replica (a hot standby: pg_is_in_recovery() is true)");
     }
-    if (r->rows.at(0).at(1) == Value("on")) return std::string("its sessions are read-only (default_transaction_read_only is on)");
+    if (r->rows.at(0).at(1) == Value("on"))
+      return std::string("its sessions are read-only (default_transaction_read_only is on)");
     return std::string();
   }
 
@@ -148,8 +157,9 @@ class PostgresConnection final : public Connection {
     auto r = query("SELECT pg_catalog.pg_backend_pid()::text", {});
     if (!r) return fail(std::move(r.error()));
     if (r->rows.at(0).at(0) == Value(std::to_string(PQbackendPID(m_conn)))) return std::string();
-    return std::string("a connection pooler answers for the server (the server's process for this session is not "
-                       "the one the connection was given)");
+    return std::string(
+        "a connection pooler answers for the server (the server's process for this session is not "
+        "the one the connection was given)");
   }
 
   void cancel() override {
@@ -201,9 +211,10 @@ class PostgresConnection final : public Connection {
     }
     while (PGresult* r = PQgetResult(m_conn)) PQclear(r);
     return fail(ErrorKind::migration_failed,
-                status == PGRES_COPY_OUT ? "COPY ... TO STDOUT writes rows to the client, which a migration cannot take: "
-                                           "write them to a file on the server, or leave the statement out"
-                                         : "the statement started a COPY that authmigrate could not feed");
+                status == PGRES_COPY_OUT
+                    ? "COPY ... TO STDOUT writes rows to the client, which a migration cannot take: "
+                      "write them to a file on the server, or leave the statement out"
+                    : "the statement started a COPY that authmigrate could not feed");
   }
 
   std::string local_setup() const {
@@ -242,8 +253,9 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
     Error error(ErrorKind::unreachable, trim(PQerrorMessage(conn)));
     error.transient = is_transient_connect_failure(error.message);
     if (error.message.find("certificate") != std::string::npos) {
-      error.hint = "the server's TLS certificate was not accepted: check sslrootcert (the CA that signed it), or "
-                   "SSL_CERT_FILE for the system's, and that it names the host in the URL";
+      error.hint =
+          "the server's TLS certificate was not accepted: check sslrootcert (the CA that signed it), or "
+          "SSL_CERT_FILE for the system's, and that it names the host in the URL";
     }
     PQfinish(conn);
     return fail(std::move(error));
@@ -252,7 +264,8 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
   // Timeouts are enforced by the server itself, for every statement of the session. RESET ALL goes
   // back to what the connection started with (the URL's options included), before them.
   std::string setup = "SET client_min_messages = warning";
-  if (settings.statement_timeout) setup += fmt::format("; SET statement_timeout = {}", settings.statement_timeout->count());
+  if (settings.statement_timeout)
+    setup += fmt::format("; SET statement_timeout = {}", settings.statement_timeout->count());
   if (settings.lock_timeout) setup += fmt::format("; SET lock_timeout = {}", settings.lock_timeout->count());
   auto hint = pooler_hint(url);
   std::string pooler = hint.why;

@@ -156,8 +156,8 @@ Result<std::unique_ptr<Connection>> open_sqlite(const config::DatabaseUrl& url, 
     auto parent = base::path_from_utf8(path).parent_path();
     std::error_code ec;
     if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
-      return fail(ErrorKind::unreachable, fmt::format("cannot open SQLite database {}: folder {} does not exist",
-                                                      path, parent.string()));
+      return fail(ErrorKind::unreachable,
+                  fmt::format("cannot open SQLite database {}: folder {} does not exist", path, parent.string()));
     }
   }
   sqlite3* db = nullptr;

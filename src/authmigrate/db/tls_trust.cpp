@@ -24,8 +24,9 @@ bool has_user_root_cert(const config::Environment& env, const FileExists& exists
 
 Error no_bundle_error(std::string_view why) {
   return Error(ErrorKind::config, fmt::format("{}, but {}", why, system_ca_bundle_places()))
-      .with_hint("install the ca-certificates package, set SSL_CERT_FILE to a PEM bundle, or give "
-                 "sslrootcert=<file> in the URL");
+      .with_hint(
+          "install the ca-certificates package, set SSL_CERT_FILE to a PEM bundle, or give "
+          "sslrootcert=<file> in the URL");
 }
 
 Result<std::string> bundle_param(const config::Environment& env, const FileExists& exists, std::string_view why) {
@@ -43,11 +44,19 @@ Result<TlsLevel> mysql_tls_level(const config::DatabaseUrl& url) {
     TlsLevel level;
   };
   static constexpr std::array<Spelling, 14> k_levels = {{
-      {"disabled", TlsLevel::off},  {"disable", TlsLevel::off},           {"false", TlsLevel::off},
-      {"preferred", TlsLevel::preferred}, {"prefer", TlsLevel::preferred}, {"allow", TlsLevel::preferred},
-      {"required", TlsLevel::required},   {"require", TlsLevel::required}, {"true", TlsLevel::required},
+      {"disabled", TlsLevel::off},
+      {"disable", TlsLevel::off},
+      {"false", TlsLevel::off},
+      {"preferred", TlsLevel::preferred},
+      {"prefer", TlsLevel::preferred},
+      {"allow", TlsLevel::preferred},
+      {"required", TlsLevel::required},
+      {"require", TlsLevel::required},
+      {"true", TlsLevel::required},
       {"accept_invalid_certs", TlsLevel::required},
-      {"verify_ca", TlsLevel::verify},    {"verify-ca", TlsLevel::verify}, {"verify_identity", TlsLevel::verify},
+      {"verify_ca", TlsLevel::verify},
+      {"verify-ca", TlsLevel::verify},
+      {"verify_identity", TlsLevel::verify},
       {"verify-full", TlsLevel::verify},
   }};
   for (const char* key : {"ssl-mode", "sslmode", "sslaccept", "ssl"}) {

@@ -36,10 +36,10 @@ Result<std::string> postgres_trust_conninfo(const config::DatabaseUrl& url);
 // `sslaccept=strict|accept_invalid_certs` (Prisma's), `ssl=true`; the CA from `ssl-ca` or `sslrootcert`,
 // else the system bundle when the certificate is verified.
 struct MysqlTls {
-  bool attempt = false;      // use TLS when the server offers it
-  bool enforce = false;      // fail rather than talk in the clear
-  bool verify = false;       // check the certificate chain and the host name
-  std::string ca_file;       // when verifying: the CA bundle
+  bool attempt = false;  // use TLS when the server offers it
+  bool enforce = false;  // fail rather than talk in the clear
+  bool verify = false;   // check the certificate chain and the host name
+  std::string ca_file;   // when verifying: the CA bundle
 };
 Result<MysqlTls> mysql_tls(const config::DatabaseUrl& url, const config::Environment& env, const FileExists& exists);
 Result<MysqlTls> mysql_tls(const config::DatabaseUrl& url);

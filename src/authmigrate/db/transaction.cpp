@@ -21,8 +21,7 @@ Result<void> commit(Connection& connection, std::string_view check) {
 
 void rollback(Connection& connection) { (void)connection.execute("ROLLBACK"); }
 
-Result<void> in_transaction(Connection& connection, const std::function<Result<void>()>& body,
-                            std::string_view check) {
+Result<void> in_transaction(Connection& connection, const std::function<Result<void>()>& body, std::string_view check) {
   AM_TRY(begin(connection));
   if (auto done = body(); !done) {
     rollback(connection);

@@ -21,13 +21,14 @@ Result<std::unique_ptr<Connection>> wait_for_database(const config::DatabaseUrl&
     if (base::stop_requested()) return fail(base::stop_error());
     // Never let one connection attempt outlive the deadline.
     auto left = deadline.remaining();
-    if (!settings.connect_timeout || *settings.connect_timeout > left) settings.connect_timeout = std::max(left, milliseconds(1000));
+    if (!settings.connect_timeout || *settings.connect_timeout > left)
+      settings.connect_timeout = std::max(left, milliseconds(1000));
     auto connection = open_connection(url, settings);
     if (connection) {
       auto probe = (*connection)->query("SELECT 1", {});
       if (probe) {
-        auto event = report::info("wait.ready", fmt::format("database {} is ready ({})", url.redacted(),
-                                                            (*connection)->server_version()));
+        auto event = report::info(
+            "wait.ready", fmt::format("database {} is ready ({})", url.redacted(), (*connection)->server_version()));
         event.duration_ms = duration<double, std::milli>(steady_clock::now() - started).count();
         event.fields["attempts"] = attempts;
         reporter.emit(event);
@@ -48,7 +49,8 @@ Result<std::unique_ptr<Connection>> wait_for_database(const config::DatabaseUrl&
       return fail(std::move(timeout));
     }
     if (steady_clock::now() - last_report >= seconds(3) || attempts == 1) {
-      auto event = report::info("wait.retry", fmt::format("waiting for database {}: {}", url.redacted(), error.message));
+      auto event =
+          report::info("wait.retry", fmt::format("waiting for database {}: {}", url.redacted(), error.message));
       event.fields["attempts"] = attempts;
       reporter.emit(event);
       last_report = steady_clock::now();

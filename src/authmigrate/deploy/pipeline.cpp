@@ -43,11 +43,10 @@ class Deployment {
     AM_TRY(topology::require_writable(*m_connection, m_target.url));
     if (!m_connection->pooler().empty()) {
       if (m_settings.backup)
-        return fail(topology::pooler_refusal(fmt::format(
-            "--backup cannot run through a transaction pooler ({}): the dump needs a session of its own",
-            m_connection->pooler())));
-      if (!m_settings.repairs.empty())
-        return fail(repair_through_pooler(m_connection->pooler()));
+        return fail(topology::pooler_refusal(
+            fmt::format("--backup cannot run through a transaction pooler ({}): the dump needs a session of its own",
+                        m_connection->pooler())));
+      if (!m_settings.repairs.empty()) return fail(repair_through_pooler(m_connection->pooler()));
     }
     migrations::MigrationLock lock(*m_connection);
     AM_TRY(take_lock(lock));
@@ -58,7 +57,8 @@ class Deployment {
       backup::BackupOptions options = *m_settings.backup;
       if (m_settings.schema) options.schema_name = m_settings.schema->schema_name;
       auto taken = backup::take_backup(m_target.url, *m_connection, options, m_reporter);
-      if (!taken) return fail(std::move(taken.error().with_hint("nothing was migrated: the backup must succeed first")));
+      if (!taken)
+        return fail(std::move(taken.error().with_hint("nothing was migrated: the backup must succeed first")));
       copy = std::move(*taken);
       step_done(m_reporter, "backup", "backup taken", started);
     }
@@ -67,7 +67,8 @@ class Deployment {
     if (migrated) migrated = verify();
     if (!migrated && copy) {
       Error error = std::move(migrated.error());
-      m_reporter.emit(report::warning("deploy.restoring", fmt::format("deploy failed, restoring {}", copy->file.string())));
+      m_reporter.emit(
+          report::warning("deploy.restoring", fmt::format("deploy failed, restoring {}", copy->file.string())));
       auto restored = backup::restore_backup(*copy, m_target.url, *m_connection, m_reporter);
       if (restored) {
         outcome.restored = true;
@@ -127,8 +128,8 @@ class Deployment {
     run.tool_version = m_settings.tool_version;
     if (m_settings.schema) {
       run.schema_step = [&](bool inside_transaction) -> Result<void> {
-        auto synced = sync::sync_schema(*m_connection, *m_settings.schema, false, nullptr, m_reporter,
-                                         inside_transaction);
+        auto synced =
+            sync::sync_schema(*m_connection, *m_settings.schema, false, nullptr, m_reporter, inside_transaction);
         if (!synced) return fail(std::move(synced.error()));
         outcome.schema_statements = synced->statements;
         return {};
@@ -137,11 +138,11 @@ class Deployment {
     auto summary = migrations::run_migrations(*m_connection, *m_target.files, run, m_reporter);
     if (!summary) return fail(std::move(summary.error()));
     outcome.files_applied = summary->applied.size();
-    step_done(m_reporter, "migrate",
-              fmt::format("schema: {} statement{}; SQL files: {} applied, {} already applied",
-                          outcome.schema_statements, outcome.schema_statements == 1 ? "" : "s",
-                          summary->applied.size(), summary->already_applied),
-              started);
+    step_done(
+        m_reporter, "migrate",
+        fmt::format("schema: {} statement{}; SQL files: {} applied, {} already applied", outcome.schema_statements,
+                    outcome.schema_statements == 1 ? "" : "s", summary->applied.size(), summary->already_applied),
+        started);
     return {};
   }
 

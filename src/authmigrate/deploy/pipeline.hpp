@@ -37,7 +37,7 @@ struct DeploySettings {
   std::optional<backup::BackupOptions> backup;
   const schema::Schema* schema = nullptr;  // null: SQL files only
   migrations::PlanOptions plan;
-  std::vector<repair::RepairRequest> repairs;  // named by the user, run after the backup
+  std::vector<repair::RepairRequest> repairs;            // named by the user, run after the backup
   migrations::TxMode tx_mode = migrations::TxMode::all;  // a release applies completely or not at all
   std::string tool_version;
   // Told of each connection opened and closed, so that a signal can cancel its statement.

@@ -30,11 +30,12 @@ std::vector<std::string> check_environment(const config::Environment& env, const
   if (wanted.better_auth) {
     auto secret = env.get("BETTER_AUTH_SECRET");
     if (!secret || secret->empty()) {
-      problems.push_back("BETTER_AUTH_SECRET is not set (Better Auth signs sessions with it; generate one with "
-                         "`openssl rand -base64 32`)");
+      problems.push_back(
+          "BETTER_AUTH_SECRET is not set (Better Auth signs sessions with it; generate one with "
+          "`openssl rand -base64 32`)");
     } else if (secret->size() < 32) {
-      problems.push_back(fmt::format("BETTER_AUTH_SECRET is {} characters long; Better Auth wants at least 32",
-                                     secret->size()));
+      problems.push_back(
+          fmt::format("BETTER_AUTH_SECRET is {} characters long; Better Auth wants at least 32", secret->size()));
     }
     auto url = env.get("BETTER_AUTH_URL");
     if (!url || url->empty()) {
@@ -52,10 +53,10 @@ std::vector<std::string> check_environment(const config::Environment& env, const
 
 Result<void> problems_to_error(const std::vector<std::string>& problems) {
   if (problems.empty()) return {};
-  return fail(Error(ErrorKind::config, fmt::format("{} problem{} found before touching the database:\n  - {}",
-                                                   problems.size(), problems.size() == 1 ? "" : "s",
-                                                   fmt::join(problems, "\n  - ")))
-                  .with_hint("nothing was changed; fix these and deploy again"));
+  return fail(
+      Error(ErrorKind::config, fmt::format("{} problem{} found before touching the database:\n  - {}", problems.size(),
+                                           problems.size() == 1 ? "" : "s", fmt::join(problems, "\n  - ")))
+          .with_hint("nothing was changed; fix these and deploy again"));
 }
 
 }  // namespace authmigrate::deploy

@@ -11,8 +11,8 @@
 namespace authmigrate::deploy {
 
 struct EnvironmentRequirements {
-  bool better_auth = true;                 // BETTER_AUTH_SECRET (>= 32 chars) and BETTER_AUTH_URL
-  std::vector<std::string> required_names; // --require-env NAME
+  bool better_auth = true;                  // BETTER_AUTH_SECRET (>= 32 chars) and BETTER_AUTH_URL
+  std::vector<std::string> required_names;  // --require-env NAME
 };
 
 // Problems with the environment, one sentence each, naming the variable (never its value).

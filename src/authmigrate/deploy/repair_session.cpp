@@ -14,7 +14,8 @@ Error repair_through_pooler(std::string_view pooler) {
 }
 
 Result<verify::Verdict> repair_database(db::Connection& connection, const config::DatabaseUrl& url,
-                                        const schema::Schema& wanted, const std::vector<repair::RepairRequest>& requests,
+                                        const schema::Schema& wanted,
+                                        const std::vector<repair::RepairRequest>& requests,
                                         const RepairSettings& settings, report::Reporter& reporter) {
   migrations::MigrationLock lock(connection);
   if (!settings.dry_run) {
@@ -23,7 +24,8 @@ Result<verify::Verdict> repair_database(db::Connection& connection, const config
     AM_TRY(lock.acquire(settings.lock_deadline, reporter));
     if (settings.backup) {
       auto taken = backup::take_backup(url, connection, *settings.backup, reporter);
-      if (!taken) return fail(std::move(taken.error().with_hint("nothing was repaired: the backup must succeed first")));
+      if (!taken)
+        return fail(std::move(taken.error().with_hint("nothing was repaired: the backup must succeed first")));
     }
   }
   auto done = repair::run_repairs(connection, wanted, requests, settings.dry_run, reporter);

@@ -27,7 +27,8 @@ struct RepairSettings {
 
 // The verdict on the database after the repairs (before them, with dry_run).
 Result<verify::Verdict> repair_database(db::Connection& connection, const config::DatabaseUrl& url,
-                                        const schema::Schema& wanted, const std::vector<repair::RepairRequest>& requests,
+                                        const schema::Schema& wanted,
+                                        const std::vector<repair::RepairRequest>& requests,
                                         const RepairSettings& settings, report::Reporter& reporter);
 
 // The refusal of a repair through a transaction pooler (`pooler` names it): a repair needs a session.

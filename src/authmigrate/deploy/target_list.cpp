@@ -44,25 +44,31 @@ std::vector<TargetSpec> target_specs(const TargetSources& sources, const config:
   for (const auto& url : sources.urls) specs.push_back({"", url, "--url", {}, {}});
   if (!sources.urls_file.empty()) {
     auto listed = read_urls_file(sources.urls_file);
-    if (!listed) problems.push_back(listed.error().describe());
-    else specs.insert(specs.end(), listed->begin(), listed->end());
+    if (!listed)
+      problems.push_back(listed.error().describe());
+    else
+      specs.insert(specs.end(), listed->begin(), listed->end());
   }
   if (specs.empty()) {
     auto entries = read_database_entries(sources.config_path, env);
-    if (!entries) problems.push_back(entries.error().describe());
-    else specs = std::move(*entries);
+    if (!entries)
+      problems.push_back(entries.error().describe());
+    else
+      specs = std::move(*entries);
   }
   if (specs.empty()) {
     auto url = env.get("DATABASE_URL");
     if (!url || url->empty())
       problems.push_back("no database: pass --url, --urls-file, [[database]] in authmigrate.toml, or set DATABASE_URL");
-    else specs.push_back({"", *url, "DATABASE_URL", {}, {}});
+    else
+      specs.push_back({"", *url, "DATABASE_URL", {}, {}});
   }
   return specs;
 }
 
-std::vector<DeployTarget> resolve_targets(const std::vector<TargetSpec>& specs, const std::filesystem::path& default_dir,
-                                          bool dir_given, std::vector<std::string>& problems) {
+std::vector<DeployTarget> resolve_targets(const std::vector<TargetSpec>& specs,
+                                          const std::filesystem::path& default_dir, bool dir_given,
+                                          std::vector<std::string>& problems) {
   std::vector<DeployTarget> targets;
   Folders folders;
   for (const auto& spec : specs) {

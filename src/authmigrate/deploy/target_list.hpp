@@ -28,7 +28,8 @@ std::vector<TargetSpec> target_specs(const TargetSources& sources, const config:
 // `default_dir` for a spec that names none, required when `dir_given`). A spec whose URL or folder is
 // wrong adds a problem and no target. A target without a name is named by its database (one) or its
 // redacted URL (several).
-std::vector<DeployTarget> resolve_targets(const std::vector<TargetSpec>& specs, const std::filesystem::path& default_dir,
-                                          bool dir_given, std::vector<std::string>& problems);
+std::vector<DeployTarget> resolve_targets(const std::vector<TargetSpec>& specs,
+                                          const std::filesystem::path& default_dir, bool dir_given,
+                                          std::vector<std::string>& problems);
 
 }  // namespace authmigrate::deploy

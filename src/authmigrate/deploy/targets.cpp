@@ -97,7 +97,8 @@ Result<std::vector<TargetSpec>> read_database_entries(const std::filesystem::pat
     } else if (auto var = table->get_as<std::string>("url_env")) {
       auto value = env.get(**var);
       if (!value || value->empty()) {
-        problems.push_back(fmt::format("{}: database \"{}\": environment variable {} is not set", where, spec.name, **var));
+        problems.push_back(
+            fmt::format("{}: database \"{}\": environment variable {} is not set", where, spec.name, **var));
         continue;
       }
       spec.url_text = *value;
@@ -112,11 +113,13 @@ Result<std::vector<TargetSpec>> read_database_entries(const std::filesystem::pat
       spec.direct_url_text = env.get(**direct_var).value_or("");  // unset: the entry's url is used
     }
     for (auto&& [key, value] : *table) {
-      static const std::set<std::string_view> k_keys = {"name", "url", "url_env", "direct_url", "direct_url_env", "dir"};
+      static const std::set<std::string_view> k_keys = {"name",           "url", "url_env", "direct_url",
+                                                        "direct_url_env", "dir"};
       if (!k_keys.contains(key.str())) {
-        problems.push_back(fmt::format("{}: unknown key \"{}\" in [[database]] (name, url, url_env, direct_url, "
-                                       "direct_url_env, dir)",
-                                       where, std::string(key.str())));
+        problems.push_back(
+            fmt::format("{}: unknown key \"{}\" in [[database]] (name, url, url_env, direct_url, "
+                        "direct_url_env, dir)",
+                        where, std::string(key.str())));
       }
     }
     out.push_back(std::move(spec));

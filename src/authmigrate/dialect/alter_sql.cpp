@@ -45,7 +45,8 @@ std::vector<std::string> rename_index_sql(const SqlDialect& d, std::string_view 
                           d.quote_identifier(index), d.quote_identifier(to))};
     case config::Dialect::sqlite:
       return {"drop index " + d.quote_identifier(index), render_create_index(d, to, "", table, columns, unique)};
-    case config::Dialect::postgres: break;
+    case config::Dialect::postgres:
+      break;
   }
   return {fmt::format("alter index {} rename to {}", table_name(d, schema_name, index), d.quote_identifier(to))};
 }

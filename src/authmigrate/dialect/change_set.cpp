@@ -24,9 +24,9 @@ std::vector<std::string> render_statements(const SqlDialect& dialect, const sche
       // Unique becomes its own index here (1.7.0; before, inline, except where SQLite cannot ADD a
       // UNIQUE column); plain indexes from 1.4.0.
       if ((field.unique && unique_as_index) || (field.index && !field.unique && rules.field_indexes)) {
-        deferred_indexes.push_back(render_create_index(
-            dialect, schema::field_index_name(table->name, column->name, field.unique), schema.schema_name,
-            table->name, {column->name}, field.unique));
+        deferred_indexes.push_back(
+            render_create_index(dialect, schema::field_index_name(table->name, column->name, field.unique),
+                                schema.schema_name, table->name, {column->name}, field.unique));
       }
       statements.push_back(render_add_column(dialect, schema, *table, *column));
     }
@@ -40,15 +40,14 @@ std::vector<std::string> render_statements(const SqlDialect& dialect, const sche
       // 1.6.23 a unique + index field its own unique index too.
       if (!column.field.index || !rules.field_indexes) continue;
       if (column.field.unique && !rules.unique_index_twin) continue;
-      deferred_indexes.push_back(render_create_index(dialect,
-                                                     schema::field_index_name(table->name, column.name, column.field.unique),
-                                                     schema.schema_name, table->name, {column.name}, column.field.unique));
+      deferred_indexes.push_back(
+          render_create_index(dialect, schema::field_index_name(table->name, column.name, column.field.unique),
+                              schema.schema_name, table->name, {column.name}, column.field.unique));
     }
   }
   for (const auto& add : changes.indexes_to_add) {
-    deferred_indexes.push_back(
-        render_create_index(dialect, add.index.name, schema.schema_name, add.table, add.index.columns,
-                            add.index.unique));
+    deferred_indexes.push_back(render_create_index(dialect, add.index.name, schema.schema_name, add.table,
+                                                   add.index.columns, add.index.unique));
   }
   statements.insert(statements.end(), deferred_indexes.begin(), deferred_indexes.end());
   return statements;

@@ -22,9 +22,9 @@ struct IndexToAdd {
 };
 
 struct ChangeSet {
-  std::vector<ColumnsToAdd> columns_to_add;  // in schema table order
-  std::vector<std::string> tables_to_create; // in creation order
-  std::vector<IndexToAdd> indexes_to_add;    // missing table-level indexes, in schema order
+  std::vector<ColumnsToAdd> columns_to_add;   // in schema table order
+  std::vector<std::string> tables_to_create;  // in creation order
+  std::vector<IndexToAdd> indexes_to_add;     // missing table-level indexes, in schema order
 
   bool empty() const { return columns_to_add.empty() && tables_to_create.empty() && indexes_to_add.empty(); }
 };

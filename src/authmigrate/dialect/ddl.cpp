@@ -45,7 +45,8 @@ std::string render_column(const SqlDialect& dialect, const schema::Schema& schem
   if (column.reference) {
     out += " references " + table_name(dialect, schema.schema_name, column.reference->table) + " (" +
            dialect.quote_identifier(column.reference->column) + ")";
-    if (rules.on_delete) out += " on delete " + (rules.own_on_delete ? column.reference->on_delete : std::string("cascade"));
+    if (rules.on_delete)
+      out += " on delete " + (rules.own_on_delete ? column.reference->on_delete : std::string("cascade"));
   }
   return out;
 }
@@ -54,9 +55,10 @@ std::string render_column(const SqlDialect& dialect, const schema::Schema& schem
 
 bool has_static_default(const schema::Field& field) {
   if (field.unique && field.required == false) return false;
-  if (field.type != FieldType::string && field.type != FieldType::number && field.type != FieldType::boolean) return false;
-  return std::holds_alternative<std::string>(field.default_value) || std::holds_alternative<double>(field.default_value) ||
-         std::holds_alternative<bool>(field.default_value);
+  if (field.type != FieldType::string && field.type != FieldType::number && field.type != FieldType::boolean)
+    return false;
+  return std::holds_alternative<std::string>(field.default_value) ||
+         std::holds_alternative<double>(field.default_value) || std::holds_alternative<bool>(field.default_value);
 }
 
 bool has_timestamp_default(const SqlDialect& dialect, const schema::Field& field, const DdlRules& rules) {
@@ -101,17 +103,17 @@ std::string render_create_table(const SqlDialect& dialect, const schema::Schema&
                                 const schema::SchemaTable& table) {
   IdColumn id = dialect.id_column(schema.id_generation, ddl_rules(schema.better_auth_version));
   std::string out = "create table " + table_name(dialect, schema.schema_name, table.name) + " (" +
-                    dialect.quote_identifier("id") +
-                    " " + id.type;
+                    dialect.quote_identifier("id") + " " + id.type;
   if (id.default_sql) out += " default " + *id.default_sql;
   out += " not null primary key";
   if (id.auto_increment) out += dialect.kind() == config::Dialect::sqlite ? " autoincrement" : " auto_increment";
-  for (const auto& column : table.columns) out += ", " + render_column(dialect, schema, table, column, Path::create_table);
+  for (const auto& column : table.columns)
+    out += ", " + render_column(dialect, schema, table, column, Path::create_table);
   return out + ")";
 }
 
-std::string render_add_column(const SqlDialect& dialect, const schema::Schema& schema,
-                              const schema::SchemaTable& table, const schema::Column& column) {
+std::string render_add_column(const SqlDialect& dialect, const schema::Schema& schema, const schema::SchemaTable& table,
+                              const schema::Column& column) {
   return "alter table " + table_name(dialect, schema.schema_name, table.name) + " add column " +
          render_column(dialect, schema, table, column, Path::add_column);
 }

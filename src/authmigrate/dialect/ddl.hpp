@@ -35,8 +35,8 @@ std::string render_create_table(const SqlDialect& dialect, const schema::Schema&
 
 // alter table "t" add column <column>. Unlike CREATE TABLE, this path writes static literal
 // defaults and never an inline unique (Better Auth creates a separate unique index instead).
-std::string render_add_column(const SqlDialect& dialect, const schema::Schema& schema,
-                              const schema::SchemaTable& table, const schema::Column& column);
+std::string render_add_column(const SqlDialect& dialect, const schema::Schema& schema, const schema::SchemaTable& table,
+                              const schema::Column& column);
 
 // create [unique] index "name" on "t" ("a", "b"); the index name is never qualified (PostgreSQL
 // puts an index in its table's schema).

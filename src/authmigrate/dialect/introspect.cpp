@@ -8,9 +8,12 @@ namespace authmigrate::dialect {
 
 Result<LiveSchema> introspect(db::Connection& connection, std::string_view schema_name) {
   switch (connection.dialect()) {
-    case config::Dialect::postgres: return introspect_postgres(connection, schema_name);
-    case config::Dialect::mysql: return introspect_mysql(connection);
-    case config::Dialect::sqlite: break;
+    case config::Dialect::postgres:
+      return introspect_postgres(connection, schema_name);
+    case config::Dialect::mysql:
+      return introspect_mysql(connection);
+    case config::Dialect::sqlite:
+      break;
   }
   return introspect_sqlite(connection);
 }
@@ -30,7 +33,8 @@ bool catalog_true(const db::Value& value) {
 
 void add_column(LiveSchema& schema, const std::string& table, LiveColumn column) {
   if (schema.tables.empty() || schema.tables.back().name != table) {
-    auto it = std::find_if(schema.tables.begin(), schema.tables.end(), [&](const LiveTable& t) { return t.name == table; });
+    auto it =
+        std::find_if(schema.tables.begin(), schema.tables.end(), [&](const LiveTable& t) { return t.name == table; });
     if (it == schema.tables.end()) {
       schema.tables.push_back(LiveTable{table, {}});
     } else {

@@ -14,9 +14,9 @@ namespace authmigrate::dialect {
 
 struct LiveColumn {
   std::string name;
-  std::string data_type;        // as the catalog names it: "text", "timestamptz", "varchar(255)", "INTEGER"
+  std::string data_type;  // as the catalog names it: "text", "timestamptz", "varchar(255)", "INTEGER"
   bool nullable = true;
-  bool has_default = false;     // a DEFAULT, or an identity / auto-increment column
+  bool has_default = false;  // a DEFAULT, or an identity / auto-increment column
   // MySQL only: character_octet_length as MySQL reports it (65535 for text), the bytes the column
   // can put into an index key; nullopt when not reported.
   std::optional<long long> max_index_bytes;

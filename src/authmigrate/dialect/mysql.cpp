@@ -20,9 +20,12 @@ class MysqlDialect final : public SqlDialect {
   std::string string_literal(std::string_view text) const override {
     std::string out = "'";
     for (char c : text) {
-      if (c == '\\') out += "\\\\";
-      else if (c == '\'') out += "''";
-      else out += c;
+      if (c == '\\')
+        out += "\\\\";
+      else if (c == '\'')
+        out += "''";
+      else
+        out += c;
     }
     return out + "'";
   }
@@ -40,14 +43,21 @@ class MysqlDialect final : public SqlDialect {
   std::string field_type(const schema::Field& field, std::optional<int> index_string_length,
                          const DdlRules& rules) const override {
     switch (field.type) {
-      case FieldType::number: return field.bigint ? "bigint" : "integer";
-      case FieldType::boolean: return "boolean";
-      case FieldType::date: return rules.date_era == 0 ? "datetime" : rules.date_era == 1 ? "timestamp" : "timestamp(3)";
-      case FieldType::json: return "json";
+      case FieldType::number:
+        return field.bigint ? "bigint" : "integer";
+      case FieldType::boolean:
+        return "boolean";
+      case FieldType::date:
+        return rules.date_era == 0 ? "datetime" : rules.date_era == 1 ? "timestamp" : "timestamp(3)";
+      case FieldType::json:
+        return "json";
       case FieldType::string_array:
-      case FieldType::number_array: return rules.mysql_arrays_json ? "json" : "jsonb";
-      case FieldType::enumeration: return "text";  // even when indexed, as Better Auth does
-      case FieldType::string: break;
+      case FieldType::number_array:
+        return rules.mysql_arrays_json ? "json" : "jsonb";
+      case FieldType::enumeration:
+        return "text";  // even when indexed, as Better Auth does
+      case FieldType::string:
+        break;
     }
     // First match wins, in Better Auth's order.
     if (index_string_length) return "varchar(" + std::to_string(*index_string_length) + ")";

@@ -40,7 +40,8 @@ Result<LiveSchema> introspect_mysql(db::Connection& connection) {
       schema_name);
   if (!indexes) return fail(std::move(indexes.error()).within("reading MySQL indexes"));
   for (const auto& row : indexes->rows)
-    add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], !catalog_true(row[3]), catalog_true(row[4]));
+    add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], !catalog_true(row[3]),
+                     catalog_true(row[4]));
   return schema;
 }
 

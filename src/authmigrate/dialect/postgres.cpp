@@ -25,7 +25,8 @@ class PostgresDialect final : public SqlDialect {
       case IdGeneration::uuid:
         if (!rules.uuid_ids) break;
         return {"uuid", "pg_catalog.gen_random_uuid()", false};
-      case IdGeneration::standard: break;
+      case IdGeneration::standard:
+        break;
     }
     return {"text", std::nullopt, false};
   }
@@ -37,14 +38,20 @@ class PostgresDialect final : public SqlDialect {
 
   std::string field_type(const schema::Field& field, std::optional<int>, const DdlRules& rules) const override {
     switch (field.type) {
-      case FieldType::number: return field.bigint ? "bigint" : "integer";
-      case FieldType::boolean: return "boolean";
-      case FieldType::date: return rules.date_era == 0 ? "timestamp" : "timestamptz";
-      case FieldType::json: return rules.jsonb ? "jsonb" : "json";
+      case FieldType::number:
+        return field.bigint ? "bigint" : "integer";
+      case FieldType::boolean:
+        return "boolean";
+      case FieldType::date:
+        return rules.date_era == 0 ? "timestamp" : "timestamptz";
+      case FieldType::json:
+        return rules.jsonb ? "jsonb" : "json";
       case FieldType::string_array:
-      case FieldType::number_array: return "jsonb";
+      case FieldType::number_array:
+        return "jsonb";
       case FieldType::string:
-      case FieldType::enumeration: break;
+      case FieldType::enumeration:
+        break;
     }
     return "text";
   }

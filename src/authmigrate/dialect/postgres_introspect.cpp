@@ -25,7 +25,9 @@ std::string columns_in_schema(std::string_view relkinds) {
          "inner join pg_catalog.pg_class as c on c.oid = a.attrelid "
          "inner join pg_catalog.pg_namespace as ns on ns.oid = c.relnamespace "
          "inner join pg_catalog.pg_type as typ on typ.oid = a.atttypid "
-         "where ns.nspname = $1 and c.relkind in (" + std::string(relkinds) + ") and a.attnum >= 0 "
+         "where ns.nspname = $1 and c.relkind in (" +
+         std::string(relkinds) +
+         ") and a.attnum >= 0 "
          "and not a.attisdropped order by c.relname, a.attnum";
 }
 
@@ -71,10 +73,10 @@ Result<LiveSchema> introspect_postgres(db::Connection& connection, std::string_v
       {target});
   if (!indexes) return fail(std::move(indexes.error()).within("reading PostgreSQL indexes"));
   for (const auto& row : indexes->rows)
-    add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], catalog_true(row[3]), catalog_true(row[4]));
+    add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], catalog_true(row[3]),
+                     catalog_true(row[4]));
   return schema;
 }
-
 
 Result<LiveSchema> introspect_visible_tables(db::Connection& connection, std::string_view schema_name) {
   if (connection.dialect() != config::Dialect::postgres) return introspect(connection);

@@ -10,9 +10,12 @@ namespace authmigrate::dialect {
 
 std::unique_ptr<SqlDialect> make_dialect(config::Dialect kind) {
   switch (kind) {
-    case config::Dialect::postgres: return make_postgres_dialect();
-    case config::Dialect::sqlite: return make_sqlite_dialect();
-    case config::Dialect::mysql: return make_mysql_dialect();
+    case config::Dialect::postgres:
+      return make_postgres_dialect();
+    case config::Dialect::sqlite:
+      return make_sqlite_dialect();
+    case config::Dialect::mysql:
+      return make_mysql_dialect();
   }
   return make_sqlite_dialect();
 }

@@ -25,9 +25,9 @@ struct IdColumn {
 
 // Byte-limited index keys (MySQL): string columns in table-level indexes get a bounded varchar.
 struct IndexKeyBudget {
-  int bytes;              // the key limit
-  int bytes_per_char;     // utf8mb4 on MySQL
-  int default_length;     // the cap
+  int bytes;           // the key limit
+  int bytes_per_char;  // utf8mb4 on MySQL
+  int default_length;  // the cap
 };
 
 class SqlDialect {

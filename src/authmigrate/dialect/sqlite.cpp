@@ -29,10 +29,14 @@ class SqliteDialect final : public SqlDialect {
 
   std::string field_type(const schema::Field& field, std::optional<int>, const DdlRules&) const override {
     switch (field.type) {
-      case FieldType::number: return field.bigint ? "bigint" : "integer";
-      case FieldType::boolean: return "integer";
-      case FieldType::date: return "date";
-      default: break;
+      case FieldType::number:
+        return field.bigint ? "bigint" : "integer";
+      case FieldType::boolean:
+        return "integer";
+      case FieldType::date:
+        return "date";
+      default:
+        break;
     }
     return "text";
   }

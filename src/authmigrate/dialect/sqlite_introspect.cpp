@@ -27,7 +27,8 @@ Result<LiveSchema> introspect_sqlite(db::Connection& connection) {
       "where t.type = 'table' order by t.name, l.name, i.seqno");
   if (!indexes) return fail(std::move(indexes.error()).within("reading SQLite indexes"));
   for (const auto& row : indexes->rows)
-    add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], catalog_true(row[3]), !catalog_true(row[4]));
+    add_index_column(schema, row[0].value_or(""), row[1].value_or(""), row[2], catalog_true(row[3]),
+                     !catalog_true(row[4]));
   return schema;
 }
 

@@ -41,7 +41,8 @@ bool has_token(const std::vector<std::string>& tokens, std::string_view token) {
 // A literal or one of the keywords CREATE TABLE takes bare: current_time/date/timestamp, null,
 // true, false, a number, 'text', x'blob'.
 bool is_bare_default(std::string_view sql) {
-  static const std::vector<std::string> keywords{"current_time", "current_date", "current_timestamp", "null", "true", "false"};
+  static const std::vector<std::string> keywords{"current_time", "current_date", "current_timestamp",
+                                                 "null",         "true",         "false"};
   std::string low = lower(sql);
   if (std::find(keywords.begin(), keywords.end(), low) != keywords.end()) return true;
   size_t sign = !low.empty() && (low[0] == '-' || low[0] == '+') ? 1 : 0;
@@ -57,11 +58,11 @@ bool is_bare_default(std::string_view sql) {
   return true;
 }
 
-
 Result<void> refuse_what_the_catalog_cannot_carry(const std::string& table, const std::vector<std::string>& tokens) {
   if (has_token_pair(tokens, "check", "(")) return fail(refused(table, "it has a CHECK constraint"));
   auto last_paren = std::find(tokens.rbegin(), tokens.rend(), ")");
-  bool options = std::any_of(tokens.rbegin(), last_paren, [](const std::string& t) { return t == "without" || t == "strict"; });
+  bool options =
+      std::any_of(tokens.rbegin(), last_paren, [](const std::string& t) { return t == "without" || t == "strict"; });
   if (options) return fail(refused(table, "it is WITHOUT ROWID or STRICT"));
   if (has_token_pair(tokens, "generated", "always") || has_token_pair(tokens, "as", "("))
     return fail(refused(table, "it has a generated column"));
@@ -78,9 +79,12 @@ std::string column_definition(const SqlDialect& d, const ColumnInfo& c, bool inl
 }
 
 // foreign key ("a") references "t" ("b") on update ... on delete ..., one per constraint id.
-Result<std::vector<std::string>> foreign_keys(db::Connection& connection, const SqlDialect& d,
-                                              const std::string& table, const std::set<std::string>& dropped) {
-  auto rows = read_catalog(connection, "select id, \"table\", \"from\", \"to\", on_update, on_delete from pragma_foreign_key_list($1) order by id, seq", table);
+Result<std::vector<std::string>> foreign_keys(db::Connection& connection, const SqlDialect& d, const std::string& table,
+                                              const std::set<std::string>& dropped) {
+  auto rows = read_catalog(
+      connection,
+      "select id, \"table\", \"from\", \"to\", on_update, on_delete from pragma_foreign_key_list($1) order by id, seq",
+      table);
   if (!rows) return fail(std::move(rows.error()));
   std::map<std::string, std::vector<const db::Row*>> by_id;
   std::vector<std::string> order;
@@ -99,7 +103,8 @@ Result<std::vector<std::string>> foreign_keys(db::Connection& connection, const 
     }
     if (touches_dropped) continue;
     const auto& first = *by_id[id].front();
-    std::string clause = fmt::format("foreign key ({}) references {}", fmt::join(from, ", "), d.quote_identifier(first[1].value_or("")));
+    std::string clause =
+        fmt::format("foreign key ({}) references {}", fmt::join(from, ", "), d.quote_identifier(first[1].value_or("")));
     if (!to.empty()) clause += fmt::format(" ({})", fmt::join(to, ", "));
     if (first[4] && *first[4] != "NO ACTION") clause += " on update " + lower(*first[4]);
     if (first[5] && *first[5] != "NO ACTION") clause += " on delete " + lower(*first[5]);
@@ -111,10 +116,11 @@ Result<std::vector<std::string>> foreign_keys(db::Connection& connection, const 
 // unique (...) for each UNIQUE constraint (the autoindexes of origin "u").
 Result<std::vector<std::string>> unique_constraints(db::Connection& connection, const SqlDialect& d,
                                                     const std::string& table, const std::set<std::string>& dropped) {
-  auto rows = read_catalog(connection,
-                  "select l.name, i.name from pragma_index_list($1) as l inner join pragma_index_info(l.name) as i "
-                  "where l.origin = 'u' order by l.seq, i.seqno",
-                  table);
+  auto rows =
+      read_catalog(connection,
+                   "select l.name, i.name from pragma_index_list($1) as l inner join pragma_index_info(l.name) as i "
+                   "where l.origin = 'u' order by l.seq, i.seqno",
+                   table);
   if (!rows) return fail(std::move(rows.error()));
   std::vector<std::string> clauses, current;
   std::string index;
@@ -137,7 +143,9 @@ Result<std::vector<std::string>> unique_constraints(db::Connection& connection, 
 }
 
 Result<std::vector<ColumnInfo>> read_columns(db::Connection& connection, const std::string& table) {
-  auto rows = read_catalog(connection, "select name, type, \"notnull\", dflt_value, pk, hidden from pragma_table_xinfo($1) order by cid", table);
+  auto rows = read_catalog(
+      connection, "select name, type, \"notnull\", dflt_value, pk, hidden from pragma_table_xinfo($1) order by cid",
+      table);
   if (!rows) return fail(std::move(rows.error()));
   if (rows->rows.empty()) return fail(refused(table, "it does not exist"));
   std::vector<ColumnInfo> columns;
@@ -153,10 +161,11 @@ Result<std::vector<ColumnInfo>> read_columns(db::Connection& connection, const s
 Result<std::vector<std::string>> objects_to_remake(db::Connection& connection, const std::string& table,
                                                    const std::set<std::string>& dropped_columns,
                                                    const std::set<std::string>& dropped_indexes) {
-  auto rows = read_catalog(connection,
-                  "select m.type, m.name, m.sql from sqlite_master as m where m.tbl_name = $1 and m.sql is not null "
-                  "and m.type in ('index', 'trigger') order by m.type, m.name",
-                  table);
+  auto rows =
+      read_catalog(connection,
+                   "select m.type, m.name, m.sql from sqlite_master as m where m.tbl_name = $1 and m.sql is not null "
+                   "and m.type in ('index', 'trigger') order by m.type, m.name",
+                   table);
   if (!rows) return fail(std::move(rows.error()));
   std::vector<std::string> statements;
   for (const auto& row : rows->rows) {
@@ -167,7 +176,8 @@ Result<std::vector<std::string>> objects_to_remake(db::Connection& connection, c
       if (!columns) return fail(std::move(columns.error()));
       bool gone = std::any_of(columns->rows.begin(), columns->rows.end(),
                               [&](const db::Row& c) { return dropped_columns.count(c[0].value_or("")) > 0; });
-      if (gone) return fail(refused(table, fmt::format("index \"{}\" uses a column that is dropped: drop it first", name)));
+      if (gone)
+        return fail(refused(table, fmt::format("index \"{}\" uses a column that is dropped: drop it first", name)));
     }
     statements.push_back(row[2].value_or(""));
   }
@@ -179,7 +189,8 @@ Result<std::vector<std::string>> objects_to_remake(db::Connection& connection, c
 std::string sqlite_default_clause(const std::string& sql) { return is_bare_default(sql) ? sql : "(" + sql + ")"; }
 
 Result<std::vector<std::string>> sqlite_rebuild(db::Connection& connection, const SqlDialect& d,
-                                                const std::string& table, const std::vector<SqliteColumnChange>& changes,
+                                                const std::string& table,
+                                                const std::vector<SqliteColumnChange>& changes,
                                                 const std::set<std::string>& dropped_indexes) {
   auto create = read_catalog(connection, "select sql from sqlite_master where type = 'table' and name = $1", table);
   if (!create) return fail(std::move(create.error()));
@@ -190,14 +201,16 @@ Result<std::vector<std::string>> sqlite_rebuild(db::Connection& connection, cons
   if (!columns) return fail(std::move(columns.error()));
   std::set<std::string> dropped;
   for (const auto& change : changes) {
-    auto column = std::find_if(columns->begin(), columns->end(), [&](const ColumnInfo& c) { return c.name == change.column; });
+    auto column =
+        std::find_if(columns->begin(), columns->end(), [&](const ColumnInfo& c) { return c.name == change.column; });
     if (column == columns->end()) return fail(refused(table, fmt::format("it has no column \"{}\"", change.column)));
     if (change.kind == Kind::drop) dropped.insert(change.column);
     if (change.kind == Kind::make_nullable) column->not_null = false;
     if (change.kind == Kind::set_default) column->default_sql = change.default_sql;
   }
   std::erase_if(*columns, [&](const ColumnInfo& c) { return dropped.count(c.name) > 0; });
-  int pk_columns = static_cast<int>(std::count_if(columns->begin(), columns->end(), [](const ColumnInfo& c) { return c.pk > 0; }));
+  int pk_columns =
+      static_cast<int>(std::count_if(columns->begin(), columns->end(), [](const ColumnInfo& c) { return c.pk > 0; }));
   bool autoinc = has_token(tokens, "autoincrement");
   std::vector<std::string> parts, names;
   for (const auto& c : *columns) {

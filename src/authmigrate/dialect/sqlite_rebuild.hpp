@@ -28,7 +28,8 @@ struct SqliteColumnChange {
 // The statements that rebuild `table` with `changes`. Indexes named in `dropped_indexes` (lower case)
 // are not made again. Errors (kind unsafe_change) name what the rebuild cannot carry.
 Result<std::vector<std::string>> sqlite_rebuild(db::Connection& connection, const SqlDialect& dialect,
-                                                const std::string& table, const std::vector<SqliteColumnChange>& changes,
+                                                const std::string& table,
+                                                const std::vector<SqliteColumnChange>& changes,
                                                 const std::set<std::string>& dropped_indexes);
 
 // A default as CREATE TABLE must write it: keywords and literals bare, any other expression in

@@ -78,9 +78,9 @@ Result<bool> FileApplier::apply_in_transaction(const MigrationFile& file, const 
   if (ran) ran = m_history.insert(row_for(file, HistoryState::applied, elapsed_ms(started)));
   if (!ran) {
     db::rollback(m_db);
-    m_reporter.emit(report::warning(
-        "migration.rolled_back",
-        fmt::format("{} was rolled back: none of its statements were applied", file.name.file_name)));
+    m_reporter.emit(
+        report::warning("migration.rolled_back",
+                        fmt::format("{} was rolled back: none of its statements were applied", file.name.file_name)));
     return fail(std::move(ran.error()));
   }
   AM_TRY(db::commit(m_db));

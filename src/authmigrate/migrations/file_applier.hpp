@@ -37,5 +37,4 @@ class FileApplier {
 // The "applied <file>" event.
 void report_applied(report::Reporter& reporter, const MigrationFile& file, double ms);
 
-
 }  // namespace authmigrate::migrations

@@ -57,7 +57,8 @@ Result<void> execute_file(db::Connection& connection, const MigrationFile& file,
   }
   if (script.changes_session) {
     if (auto reset = connection.reset_session(); !reset) {
-      return fail(std::move(reset.error().within("resetting the session settings " + file.name.file_name + " changed")));
+      return fail(
+          std::move(reset.error().within("resetting the session settings " + file.name.file_name + " changed")));
     }
   }
   return {};

@@ -8,9 +8,12 @@ using config::Dialect;
 
 std::string_view to_string(HistoryState state) {
   switch (state) {
-    case HistoryState::applied: return "applied";
-    case HistoryState::started: return "started";
-    case HistoryState::failed: return "failed";
+    case HistoryState::applied:
+      return "applied";
+    case HistoryState::started:
+      return "started";
+    case HistoryState::failed:
+      return "failed";
   }
   return "applied";
 }
@@ -25,18 +28,24 @@ HistoryState parse_state(const std::string& text) {
 
 std::string now_expression(Dialect dialect) {
   switch (dialect) {
-    case Dialect::postgres: return "now()";
-    case Dialect::mysql: return "UTC_TIMESTAMP(3)";
-    case Dialect::sqlite: return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+    case Dialect::postgres:
+      return "now()";
+    case Dialect::mysql:
+      return "UTC_TIMESTAMP(3)";
+    case Dialect::sqlite:
+      return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
   }
   return "CURRENT_TIMESTAMP";
 }
 
 std::string timestamp_type(Dialect dialect) {
   switch (dialect) {
-    case Dialect::postgres: return "TIMESTAMPTZ";
-    case Dialect::mysql: return "DATETIME(3)";
-    case Dialect::sqlite: return "TEXT";
+    case Dialect::postgres:
+      return "TIMESTAMPTZ";
+    case Dialect::mysql:
+      return "DATETIME(3)";
+    case Dialect::sqlite:
+      return "TEXT";
   }
   return "TEXT";
 }
@@ -76,8 +85,9 @@ Result<bool> HistoryTable::exists() {
   switch (m_db.dialect()) {
     case Dialect::postgres:
       // pg_class itself rather than the pg_tables view: the same answer for a third of the planning.
-      sql = "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE c.relname = $1 AND c.relkind IN ('r', 'p') AND n.nspname = $2";
+      sql =
+          "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+          "WHERE c.relname = $1 AND c.relkind IN ('r', 'p') AND n.nspname = $2";
       break;
     case Dialect::mysql:
       sql = "SELECT 1 FROM information_schema.tables WHERE table_name = $1 AND table_schema = $2";
@@ -117,9 +127,10 @@ Result<std::vector<HistoryRow>> HistoryTable::load() {
   if (!*present) return std::vector<HistoryRow>{};
   auto name = table();
   if (!name) return fail(std::move(name.error()));
-  auto result = m_db.query(fmt::format("SELECT version, file_name, checksum, state, applied_at, execution_ms, "
-                                       "applied_by FROM {} ORDER BY version",
-                                       *name));
+  auto result =
+      m_db.query(fmt::format("SELECT version, file_name, checksum, state, applied_at, execution_ms, "
+                             "applied_by FROM {} ORDER BY version",
+                             *name));
   if (!result) return fail(std::move(result.error().within("reading the history table")));
   std::vector<HistoryRow> rows;
   rows.reserve(result->rows.size());
@@ -147,9 +158,10 @@ std::optional<HistoryRow> HistoryTable::find(const std::vector<HistoryRow>& rows
 Result<void> HistoryTable::insert(const HistoryRow& row) {
   auto name = table();
   if (!name) return fail(std::move(name.error()));
-  auto sql = fmt::format("INSERT INTO {} (version, file_name, checksum, state, applied_at, execution_ms, applied_by) "
-                         "VALUES ($1, $2, $3, $4, {}, $5, $6)",
-                         *name, now_expression(m_db.dialect()));
+  auto sql = fmt::format(
+      "INSERT INTO {} (version, file_name, checksum, state, applied_at, execution_ms, applied_by) "
+      "VALUES ($1, $2, $3, $4, {}, $5, $6)",
+      *name, now_expression(m_db.dialect()));
   auto result = m_db.query(sql, {row.version, row.file_name, row.checksum, std::string(to_string(row.state)),
                                  std::to_string(row.execution_ms), row.applied_by});
   if (!result) return fail(std::move(result.error().within("recording " + row.file_name + " in the history table")));
@@ -160,9 +172,10 @@ Result<void> HistoryTable::mark_applied(const std::string& version, const std::s
                                         long long execution_ms) {
   auto name = table();
   if (!name) return fail(std::move(name.error()));
-  auto sql = fmt::format("UPDATE {} SET state = 'applied', checksum = $1, execution_ms = $2, applied_at = {} "
-                         "WHERE version = $3",
-                         *name, now_expression(m_db.dialect()));
+  auto sql = fmt::format(
+      "UPDATE {} SET state = 'applied', checksum = $1, execution_ms = $2, applied_at = {} "
+      "WHERE version = $3",
+      *name, now_expression(m_db.dialect()));
   auto result = m_db.query(sql, {checksum, std::to_string(execution_ms), version});
   if (!result) return fail(std::move(result.error().within("recording " + version + " as applied")));
   return {};

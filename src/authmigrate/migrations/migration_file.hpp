@@ -14,8 +14,8 @@ struct MigrationFile {
   MigrationName name;
   std::filesystem::path path;
   std::string content;
-  std::string checksum;              // SHA-256 of the bytes, hex
-  bool in_transaction = true;        // false when the first line is `-- authmigrate:no-transaction`
+  std::string checksum;        // SHA-256 of the bytes, hex
+  bool in_transaction = true;  // false when the first line is `-- authmigrate:no-transaction`
 };
 
 // Reads every *.sql file directly in `dir` (other files and sub-folders are ignored), sorted by

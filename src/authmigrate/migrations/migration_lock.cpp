@@ -47,7 +47,8 @@ Result<bool> MigrationLock::try_once(report::Reporter& reporter) {
       if (!r) return fail(std::move(r.error()));
       return r->rows.at(0).at(0) == std::optional<std::string>("1");
     }
-    case Dialect::sqlite: return true;
+    case Dialect::sqlite:
+      return true;
   }
   return true;
 }
@@ -94,15 +95,16 @@ Result<void> MigrationLock::poll(const base::Deadline& deadline, report::Reporte
       reporter.emit(report::info("lock.waiting", holder.empty() ? std::string("waiting for the migration lock "
                                                                               "(another deployer holds it)")
                                                                 : fmt::format("waiting for the migration lock "
-                                                                              "(held by {})", holder)));
+                                                                              "(held by {})",
+                                                                              holder)));
       said_waiting = true;
     }
     if (deadline.passed()) {
       if (base::stop_requested()) return fail(base::stop_error());
-      return fail(Error(ErrorKind::lock_timeout,
-                        fmt::format("the migration lock was not free after {:.1f} s",
-                                    duration<double>(steady_clock::now() - started).count()))
-                      .with_hint("another authmigrate is migrating this database; raise --lock-timeout to wait longer"));
+      return fail(
+          Error(ErrorKind::lock_timeout, fmt::format("the migration lock was not free after {:.1f} s",
+                                                     duration<double>(steady_clock::now() - started).count()))
+              .with_hint("another authmigrate is migrating this database; raise --lock-timeout to wait longer"));
     }
     auto nap = std::min<milliseconds>(pause, duration_cast<milliseconds>(deadline.remaining()));
     if (!base::sleep_unless_stopped(nap)) return fail(base::stop_error());
@@ -115,12 +117,17 @@ Result<void> MigrationLock::release() {
   m_held = false;
   Result<db::QueryResult> r;
   switch (m_db.dialect()) {
-    case Dialect::postgres: r = m_db.query(fmt::format("SELECT pg_advisory_unlock({})", postgres_key())); break;
+    case Dialect::postgres:
+      r = m_db.query(fmt::format("SELECT pg_advisory_unlock({})", postgres_key()));
+      break;
     case Dialect::mysql:
-      if (m_cluster) return m_cluster->release().map_error([](Error e) { return std::move(e.within("releasing the migration lock")); });
+      if (m_cluster)
+        return m_cluster->release().map_error(
+            [](Error e) { return std::move(e.within("releasing the migration lock")); });
       r = m_db.query("SELECT RELEASE_LOCK(LEFT(CONCAT($1, DATABASE()), 64))", {std::string(k_mysql_lock_prefix)});
       break;
-    case Dialect::sqlite: return {};
+    case Dialect::sqlite:
+      return {};
   }
   if (!r) return fail(std::move(r.error().within("releasing the migration lock")));
   return {};

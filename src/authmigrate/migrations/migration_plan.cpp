@@ -10,11 +10,16 @@ namespace authmigrate::migrations {
 
 std::string_view to_string(MigrationStatus status) {
   switch (status) {
-    case MigrationStatus::applied: return "applied";
-    case MigrationStatus::pending: return "pending";
-    case MigrationStatus::edited: return "edited";
-    case MigrationStatus::missing: return "missing";
-    case MigrationStatus::interrupted: return "interrupted";
+    case MigrationStatus::applied:
+      return "applied";
+    case MigrationStatus::pending:
+      return "pending";
+    case MigrationStatus::edited:
+      return "edited";
+    case MigrationStatus::missing:
+      return "missing";
+    case MigrationStatus::interrupted:
+      return "interrupted";
   }
   return "pending";
 }

@@ -18,8 +18,8 @@ struct PlannedMigration {
   MigrationStatus status;
   std::string version;
   std::string file_name;
-  const MigrationFile* file = nullptr;     // null when missing
-  std::optional<HistoryRow> history;       // null when pending
+  const MigrationFile* file = nullptr;  // null when missing
+  std::optional<HistoryRow> history;    // null when pending
 };
 
 struct PlanOptions {

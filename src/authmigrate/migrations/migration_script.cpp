@@ -32,8 +32,9 @@ bool contains_ignoring_case(std::string_view text, std::string_view needle) {
 // bytes a terminal would misread when the "command" is a binary file's noise.
 std::string_view command_name(std::string_view line) {
   size_t end = 1;
-  while (end < line.size() && end < 32 && (std::isalnum(static_cast<unsigned char>(line[end])) ||
-                                           line[end] == '_' || line[end] == '!' || line[end] == '?')) {
+  while (end < line.size() && end < 32 &&
+         (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '_' || line[end] == '!' ||
+          line[end] == '?')) {
     ++end;
   }
   return line.substr(0, end);
@@ -47,8 +48,9 @@ Result<void> refuse_binary(const MigrationFile& file) {
   Error error(ErrorKind::migration_files,
               fmt::format("{} is not SQL text: line {} holds a NUL byte", file.path.string(), line));
   if (file.content.starts_with("PGDMP")) {
-    error.hint = "this is a pg_dump archive (--format=custom or tar): restore it with pg_restore, or dump with "
-                 "--format=plain to make a migration of it";
+    error.hint =
+        "this is a pg_dump archive (--format=custom or tar): restore it with pg_restore, or dump with "
+        "--format=plain to make a migration of it";
   } else if (file.content.starts_with(std::string_view("SQLite format 3\0", 16))) {
     error.hint = "this is a SQLite database file: `sqlite3 FILE .dump` writes it as SQL";
   } else {
@@ -84,9 +86,10 @@ std::string statement_problem(const SqlStatement& statement, Dialect dialect) {
            "writes USE with --databases or --all-databases: dump one database without them)";
   }
   if ((w[0] == "create" || w[0] == "drop") && database) {
-    return fmt::format("{} DATABASE works on another database, but a migration runs in the database of the URL: "
-                       "{} it outside the migrations",
-                       w[0] == "create" ? "CREATE" : "DROP", w[0] == "create" ? "create" : "drop");
+    return fmt::format(
+        "{} DATABASE works on another database, but a migration runs in the database of the URL: "
+        "{} it outside the migrations",
+        w[0] == "create" ? "CREATE" : "DROP", w[0] == "create" ? "create" : "drop");
   }
   return {};
 }
@@ -144,18 +147,17 @@ Result<MigrationScript> read_script(const MigrationFile& file, Dialect dialect) 
     }
   }
   if (problems.empty()) return script;
-  std::stable_sort(problems.begin(), problems.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> lines;
   for (const auto& [line, problem] : problems) lines.push_back(fmt::format("line {}: {}", line, problem));
-  Error error(ErrorKind::migration_files, fmt::format("{} cannot run as written:\n  {}", file.path.string(),
-                                                      fmt::join(lines, "\n  ")));
-  if (std::any_of(problems.begin(), problems.end(), [](const auto& p) {
-        return p.second.find("controls the transaction") != std::string::npos;
-      })) {
-    error.hint = "wrap the whole file in one BEGIN ... COMMIT (authmigrate runs it as its transaction), remove the "
-                 "transaction control, or put `-- authmigrate:no-transaction` on the first line to manage "
-                 "transactions yourself";
+  Error error(ErrorKind::migration_files,
+              fmt::format("{} cannot run as written:\n  {}", file.path.string(), fmt::join(lines, "\n  ")));
+  if (std::any_of(problems.begin(), problems.end(),
+                  [](const auto& p) { return p.second.find("controls the transaction") != std::string::npos; })) {
+    error.hint =
+        "wrap the whole file in one BEGIN ... COMMIT (authmigrate runs it as its transaction), remove the "
+        "transaction control, or put `-- authmigrate:no-transaction` on the first line to manage "
+        "transactions yourself";
   }
   return fail(std::move(error));
 }

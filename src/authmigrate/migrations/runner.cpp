@@ -24,8 +24,8 @@ Result<MigrationPlan> plan_from(HistoryTable& history, const std::vector<Migrati
 
 void report_missing(const MigrationPlan& plan, report::Reporter& reporter) {
   for (const auto* missing : plan.with(MigrationStatus::missing)) {
-    reporter.emit(report::warning("migration.missing",
-                                  fmt::format("{} was applied but its file is gone", missing->file_name)));
+    reporter.emit(
+        report::warning("migration.missing", fmt::format("{} was applied but its file is gone", missing->file_name)));
   }
 }
 
@@ -55,7 +55,8 @@ Result<std::optional<RunSummary>> unlocked_noop(db::Connection& connection, cons
 }
 
 // Every pending file read as the runner will run it, every problem of every file reported at once.
-Result<std::vector<MigrationScript>> read_scripts(const std::vector<const PlannedMigration*>& pending, Dialect dialect) {
+Result<std::vector<MigrationScript>> read_scripts(const std::vector<const PlannedMigration*>& pending,
+                                                  Dialect dialect) {
   std::vector<MigrationScript> scripts;
   scripts.reserve(pending.size());
   std::vector<Error> problems;
@@ -94,7 +95,8 @@ std::vector<BatchStep> run_order(const std::vector<const PlannedMigration*>& pen
   return steps;
 }
 
-void report_dry_run(const std::vector<const PlannedMigration*>& pending, RunSummary& summary, report::Reporter& reporter) {
+void report_dry_run(const std::vector<const PlannedMigration*>& pending, RunSummary& summary,
+                    report::Reporter& reporter) {
   for (const auto* entry : pending) {
     summary.would_apply.push_back(entry->file_name);
     auto event = report::info("migration.would_apply", fmt::format("would apply {}", entry->file_name));
@@ -143,9 +145,9 @@ class PooledTransaction {
   PooledTransaction& operator=(const PooledTransaction&) = delete;
 
   Result<void> begin(MigrationLock& lock, const RunOptions& options, report::Reporter& reporter) {
-    reporter.emit(report::info("migration.pooled",
-                               fmt::format("{}: the run is one transaction, which holds the migration lock itself",
-                                           m_db.pooler())));
+    reporter.emit(report::info(
+        "migration.pooled",
+        fmt::format("{}: the run is one transaction, which holds the migration lock itself", m_db.pooler())));
     AM_TRY(db::begin(m_db));
     m_open = true;
     AM_TRY(m_db.transaction_setup());
@@ -216,8 +218,7 @@ Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<
   if (pooled.open()) AM_TRY(pooled.refuse_outside_files(pending));
   FileApplier applier(connection, history, options.tool_version, reporter);
   auto steps = run_order(pending, *scripts, static_cast<bool>(options.schema_step));
-  bool one_transaction =
-      pooled.open() || (options.tx_mode == TxMode::all && connection.dialect() != Dialect::mysql);
+  bool one_transaction = pooled.open() || (options.tx_mode == TxMode::all && connection.dialect() != Dialect::mysql);
   bool already_open = pooled.open();
   pooled.hand_over();
   AM_TRY(one_transaction
@@ -251,8 +252,8 @@ Result<void> resolve_migration(db::Connection& connection, const std::vector<Mig
   if (row) {
     AM_TRY(history.mark_applied(version, file ? file->checksum : row->checksum, row->execution_ms));
   } else {
-    AM_TRY(history.insert(HistoryRow{version, file->name.file_name, file->checksum, HistoryState::applied, "", 0,
-                                     "resolve"}));
+    AM_TRY(history.insert(
+        HistoryRow{version, file->name.file_name, file->checksum, HistoryState::applied, "", 0, "resolve"}));
   }
   reporter.emit(report::info("migration.resolved",
                              fmt::format("marked {} as applied", file ? file->name.file_name : row->file_name)));

@@ -20,8 +20,8 @@ struct RunOptions {
   PlanOptions plan;
   bool dry_run = false;
   base::Deadline lock_deadline = base::Deadline::never();
-  std::string tool_version;  // recorded as applied_by
-  bool lock_held = false;    // the caller (deploy) already holds the migration lock
+  std::string tool_version;                  // recorded as applied_by
+  bool lock_held = false;                    // the caller (deploy) already holds the migration lock
   std::function<Result<void>()> renew_lock;  // with lock_held: keeps the caller's lock (Galera's lease)
   TxMode tx_mode = TxMode::file;
   // The Better Auth schema sync, run inside the same locked run after the plan checks. Pending files

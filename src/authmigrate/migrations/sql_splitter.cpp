@@ -38,7 +38,7 @@ struct StatementWords {
   bool copy_from_stdin = false;
   bool calls_set_config = false;
   bool plain_create = false;  // CREATE TABLE / VIEW / INDEX ...: a table named `event` opens no body
-  std::string previous;  // lower case, kept only while it can matter (COPY ... FROM stdin)
+  std::string previous;       // lower case, kept only while it can matter (COPY ... FROM stdin)
 };
 
 class Scanner {
@@ -190,8 +190,8 @@ class Scanner {
   void skip_token() {
     char c = m_s[m_i];
     if (c == '\'') {
-      bool escape_string = m_i > 0 && (m_s[m_i - 1] == 'E' || m_s[m_i - 1] == 'e') &&
-                           (m_i == 1 || !is_word_char(m_s[m_i - 2]));
+      bool escape_string =
+          m_i > 0 && (m_s[m_i - 1] == 'E' || m_s[m_i - 1] == 'e') && (m_i == 1 || !is_word_char(m_s[m_i - 2]));
       skip_quoted('\'', m_d == Dialect::mysql || (m_d == Dialect::postgres && escape_string));
     } else if (c == '"') {
       skip_quoted('"', m_d == Dialect::mysql);
@@ -221,7 +221,8 @@ class Scanner {
   void on_word(std::string_view raw) {
     auto& w = m_words;
     if (raw.size() == 10 && lower(raw) == "set_config") w.calls_set_config = true;
-    bool needed = w.count < 3 || w.first[0] == "copy" || (w.count < 8 && (w.first[0] == "create" || w.first[0] == "begin"));
+    bool needed =
+        w.count < 3 || w.first[0] == "copy" || (w.count < 8 && (w.first[0] == "create" || w.first[0] == "begin"));
     if (!needed && !w.compound) {
       ++w.count;
       return;
@@ -233,7 +234,8 @@ class Scanner {
       w.copy_from_stdin = true;
     }
     if (w.first[0] == "create" && !w.compound &&
-        one_of(word, {"table", "view", "index", "unique", "sequence", "schema", "database", "type", "domain", "user"})) {
+        one_of(word,
+               {"table", "view", "index", "unique", "sequence", "schema", "database", "type", "domain", "user"})) {
       w.plain_create = true;
     }
     if (!w.compound && !w.plain_create && w.count <= 8 && w.first[0] == "create" && opens_body(word)) w.compound = true;
@@ -247,9 +249,12 @@ class Scanner {
 
   bool opens_body(std::string_view word) const {
     switch (m_d) {
-      case Dialect::postgres: return one_of(word, {"function", "procedure"});  // BEGIN ATOMIC bodies
-      case Dialect::mysql: return one_of(word, {"trigger", "procedure", "function", "event"});
-      case Dialect::sqlite: return word == "trigger";
+      case Dialect::postgres:
+        return one_of(word, {"function", "procedure"});  // BEGIN ATOMIC bodies
+      case Dialect::mysql:
+        return one_of(word, {"trigger", "procedure", "function", "event"});
+      case Dialect::sqlite:
+        return word == "trigger";
     }
     return false;
   }

@@ -25,7 +25,7 @@ struct SqlStatement {
   size_t offset = 0;      // of text in the file
   int line = 1;           // 1-based line of the statement's first character
   StatementKind kind = StatementKind::sql;
-  std::string_view copy_data;  // copy_from_stdin: the lines between the COPY line and "\.", each ending in \n
+  std::string_view copy_data;    // copy_from_stdin: the lines between the COPY line and "\.", each ending in \n
   bool changes_session = false;  // SET, RESET, or a call of set_config() outside quoted text
 };
 

@@ -68,11 +68,11 @@ Result<void> TransactionBatch::commit(BatchOutcome& outcome, const MigrationFile
   m_open = false;
   AM_TRY(db::commit(m_db));
   if (before && (!m_ran.empty() || m_schema_in_batch)) {
-    m_reporter.emit(report::info(
-        "migration.batch_committed",
-        fmt::format("committed {} file{}{} before {}, which runs outside a transaction", m_ran.size(),
-                    m_ran.size() == 1 ? "" : "s", m_schema_in_batch ? " and the Better Auth schema" : "",
-                    before->name.file_name)));
+    m_reporter.emit(
+        report::info("migration.batch_committed",
+                     fmt::format("committed {} file{}{} before {}, which runs outside a transaction", m_ran.size(),
+                                 m_ran.size() == 1 ? "" : "s", m_schema_in_batch ? " and the Better Auth schema" : "",
+                                 before->name.file_name)));
   }
   for (const auto& ran : m_ran) {
     report_applied(m_reporter, *ran.file, ran.ms);

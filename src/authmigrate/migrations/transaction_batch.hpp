@@ -26,7 +26,10 @@ class TransactionBatch {
  public:
   TransactionBatch(db::Connection& connection, HistoryTable& history, FileApplier& applier,
                    std::function<Result<void>()> schema_step, report::Reporter& reporter)
-      : m_db(connection), m_history(history), m_applier(applier), m_schema_step(std::move(schema_step)),
+      : m_db(connection),
+        m_history(history),
+        m_applier(applier),
+        m_schema_step(std::move(schema_step)),
         m_reporter(reporter) {}
 
   Result<void> run(const std::vector<BatchStep>& steps, BatchOutcome& outcome);
@@ -51,7 +54,7 @@ class TransactionBatch {
   report::Reporter& m_reporter;
   bool m_open = false;
   bool m_schema_in_batch = false;
-  std::vector<Ran> m_ran;                 // in the open batch, not yet committed
+  std::vector<Ran> m_ran;                  // in the open batch, not yet committed
   std::vector<HistoryRow> m_rows_at_open;  // SQLite: the history as the batch's write lock found it
   size_t m_skipped = 0;
 };

@@ -13,7 +13,9 @@ namespace {
 // commentBanner of the CLI's kysely generator, line for line.
 std::string banner(const std::vector<UnsafeChange>& changes) {
   const std::string rule = "-- " + std::string(77, '-');
-  std::string out = rule + "\n-- DO NOT RUN THIS SCRIPT AS IT IS.\n-- Applying it to a populated database corrupts the rows it touches:\n";
+  std::string out =
+      rule +
+      "\n-- DO NOT RUN THIS SCRIPT AS IT IS.\n-- Applying it to a populated database corrupts the rows it touches:\n";
   for (const auto& change : changes) out += "--\n-- " + change.reason + "\n";
   return out + rule + "\n";
 }

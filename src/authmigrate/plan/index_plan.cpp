@@ -34,15 +34,23 @@ Result<void> check_key_size(const schema::SchemaTable& table, const schema::Tabl
     }
     const dialect::LiveColumn* existing = live.find(name);
     if (!existing) {
-      required += static_cast<long long>(dialect::index_string_length(d, table, name).value_or(0)) * budget->bytes_per_char;
+      required +=
+          static_cast<long long>(dialect::index_string_length(d, table, name).value_or(0)) * budget->bytes_per_char;
       continue;
     }
     if (!existing->max_index_bytes || *existing->max_index_bytes == 0)
-      return fail(refusal(fmt::format("Cannot create database index \"{}\" on existing table \"{}\" because column \"{}\" is not bounded for MySQL. Change it to a bounded string column, resolve oversized values, then run the migration again.", index.name, table.name, name)));
+      return fail(refusal(fmt::format(
+          "Cannot create database index \"{}\" on existing table \"{}\" because column \"{}\" is not bounded for "
+          "MySQL. Change it to a bounded string column, resolve oversized values, then run the migration again.",
+          index.name, table.name, name)));
     required += *existing->max_index_bytes;
   }
   if (required > budget->bytes)
-    return fail(refusal(fmt::format("Cannot create database index \"{}\" on existing table \"{}\" because its columns can exceed MySQL's {}-byte index-key limit. Bound the indexed string columns to the generated schema lengths, resolve oversized values, then run the migration again.", index.name, table.name, budget->bytes)));
+    return fail(
+        refusal(fmt::format("Cannot create database index \"{}\" on existing table \"{}\" because its columns can "
+                            "exceed MySQL's {}-byte index-key limit. Bound the indexed string columns to the generated "
+                            "schema lengths, resolve oversized values, then run the migration again.",
+                            index.name, table.name, budget->bytes)));
   return {};
 }
 
@@ -58,7 +66,10 @@ Result<void> plan_table_indexes(const schema::SchemaTable& table, const dialect:
     });
     if (existing != live.indexes.end()) {
       if (!same_definition(*existing, index))
-        return fail(refusal(fmt::format("Database index \"{}\" on table \"{}\" does not match the configured fields and uniqueness. Rename or replace the existing index, then run the migration again.", index.name, table.name)));
+        return fail(
+            refusal(fmt::format("Database index \"{}\" on table \"{}\" does not match the configured fields and "
+                                "uniqueness. Rename or replace the existing index, then run the migration again.",
+                                index.name, table.name)));
       continue;
     }
     if (global_names) {
@@ -66,14 +77,18 @@ Result<void> plan_table_indexes(const schema::SchemaTable& table, const dialect:
         return lower(i.name) == lower(index.name) && lower(i.table) != lower(table.name);
       });
       if (elsewhere != live.indexes.end())
-        return fail(refusal(fmt::format("Database index name \"{}\" is already used by table \"{}\". Index names must be unique across the schema.", index.name, elsewhere->table)));
+        return fail(refusal(fmt::format(
+            "Database index name \"{}\" is already used by table \"{}\". Index names must be unique across the schema.",
+            index.name, elsewhere->table)));
     }
-    auto planned = std::find_if(changes.indexes_to_add.begin(), changes.indexes_to_add.end(), [&](const dialect::IndexToAdd& a) {
-      return lower(a.table) == lower(table.name) && lower(a.index.name) == lower(index.name);
-    });
+    auto planned =
+        std::find_if(changes.indexes_to_add.begin(), changes.indexes_to_add.end(), [&](const dialect::IndexToAdd& a) {
+          return lower(a.table) == lower(table.name) && lower(a.index.name) == lower(index.name);
+        });
     if (planned != changes.indexes_to_add.end()) {
       if (planned->index.columns != index.columns || planned->index.unique != index.unique)
-        return fail(refusal(fmt::format("Database index name \"{}\" identifies more than one index on table \"{}\".", index.name, table.name)));
+        return fail(refusal(fmt::format("Database index name \"{}\" identifies more than one index on table \"{}\".",
+                                        index.name, table.name)));
       continue;
     }
     if (live_table) AM_TRY(check_key_size(table, index, *live_table, d));

@@ -32,12 +32,14 @@ void insert_by_order(std::vector<std::string>& created, std::vector<int>& orders
 
 // Columns Better Auth never writes must accept an insert that omits them (diffSchema).
 void find_schema_problems(const schema::SchemaTable& table, const dialect::LiveTable& live, Plan& plan) {
-  for (auto& finding : verify::unexpected_required_columns(table, live)) plan.schema_problems.push_back(std::move(finding.message));
+  for (auto& finding : verify::unexpected_required_columns(table, live))
+    plan.schema_problems.push_back(std::move(finding.message));
 }
 
 void compare_existing_column(const schema::SchemaTable& table, const schema::Column& column,
                              const dialect::LiveColumn& live, const dialect::SqlDialect& d, Plan& plan) {
-  for (auto& finding : verify::column_drift(table, column, live, d)) plan.warnings.push_back(std::move(finding.message));
+  for (auto& finding : verify::column_drift(table, column, live, d))
+    plan.warnings.push_back(std::move(finding.message));
 }
 
 std::string unsafe_reason(const schema::SchemaTable& table, const schema::Column& column) {
@@ -45,7 +47,10 @@ std::string unsafe_reason(const schema::SchemaTable& table, const schema::Column
                                 ? " For a text column, every existing row ends up with the same empty string."
                                 : "";
   return fmt::format(
-      "Cannot add required column \"{}\" to populated table \"{}\": the schema declares no default value, so existing rows have no value to backfill. MySQL accepts this statement instead of rejecting it and fills every existing row with an implicit default for the column type, reporting a successful migration over corrupted data.{} Add the column as nullable, backfill a correct value for every row, then make it NOT NULL.",
+      "Cannot add required column \"{}\" to populated table \"{}\": the schema declares no default value, so existing "
+      "rows have no value to backfill. MySQL accepts this statement instead of rejecting it and fills every existing "
+      "row with an implicit default for the column type, reporting a successful migration over corrupted data.{} Add "
+      "the column as nullable, backfill a correct value for every row, then make it NOT NULL.",
       column.name, table.name, text_detail);
 }
 
@@ -62,7 +67,9 @@ Result<void> check_added_columns(const schema::Schema& wanted, const dialect::Sq
       if (field.unique && field.is_required() && schema::has_default(field.default_value) &&
           !schema::is_function_default(field.default_value))
         plan.warnings.push_back(fmt::format(
-            "Adding unique column \"{}\" to existing table \"{}\" backfills every existing row with its default value. If the table has more than one row, creating the unique index \"{}\" will fail; backfill distinct values manually, then re-run the migration or create the index yourself.",
+            "Adding unique column \"{}\" to existing table \"{}\" backfills every existing row with its default value. "
+            "If the table has more than one row, creating the unique index \"{}\" will fail; backfill distinct values "
+            "manually, then re-run the migration or create the index yourself.",
             name, table->name, schema::field_index_name(table->name, name, true)));
       const dialect::DdlRules rules = dialect::ddl_rules(wanted.better_auth_version);
       if (!field.is_required() || dialect::has_timestamp_default(d, field, rules) ||

@@ -26,7 +26,7 @@ struct UnsafeChange {
 
 struct Plan {
   dialect::ChangeSet changes;
-  std::vector<std::string> statements;      // rendered, without terminators
+  std::vector<std::string> statements;  // rendered, without terminators
   std::vector<UnsafeChange> unsafe_changes;
   // Columns the database requires but Better Auth never writes: every insert would fail, so
   // `migrate` stops (Better Auth 1.7.3+ schemaProblems).

@@ -18,8 +18,8 @@ struct Notice {
 };
 
 struct FileChange {
-  std::string name;                   // as shown to the user: "nixpacks.toml" or "app/nixpacks.toml"
-  std::string file;                   // its name in the project folder: "nixpacks.toml"
+  std::string name;  // as shown to the user: "nixpacks.toml" or "app/nixpacks.toml"
+  std::string file;  // its name in the project folder: "nixpacks.toml"
   FileStatus status = FileStatus::unchanged;
   std::vector<std::string> changes;   // for created/updated: "added scripts.migrate"
   std::string reason;                 // for unchanged/skipped: why, when it helps
@@ -32,8 +32,10 @@ struct FileChange {
   // Sets the status from before/after (created, updated or unchanged) unless it was skipped.
   void settle() {
     if (status == FileStatus::skipped) return;
-    if (!before) status = FileStatus::created;
-    else status = *before == after ? FileStatus::unchanged : FileStatus::updated;
+    if (!before)
+      status = FileStatus::created;
+    else
+      status = *before == after ? FileStatus::unchanged : FileStatus::updated;
   }
   void note(std::string message) { notices.push_back({NoticeLevel::info, std::move(message), false}); }
   void warn(std::string message) { notices.push_back({NoticeLevel::warning, std::move(message), false}); }

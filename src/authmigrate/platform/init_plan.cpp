@@ -26,8 +26,10 @@ void check(const std::optional<std::string>& text, std::string name, Reader read
            std::vector<std::string>& problems) {
   if (!text) return;
   auto parsed = reader(*text, name);
-  if (parsed) out = std::move(*parsed);
-  else problems.push_back(parsed.error().message);
+  if (parsed)
+    out = std::move(*parsed);
+  else
+    problems.push_back(parsed.error().message);
 }
 
 // Every file is read and checked before anything is decided, and all problems are told at once.
@@ -122,7 +124,8 @@ void add_project_notices(const ProjectFiles& project, const ParsedProject& parse
                            ? std::string("a Dockerfile is here: Railway builds with it and never reads nixpacks.toml; "
                                          "keep node_modules (with authmigrate) in the image that runs the release")
                            : "a Dockerfile is here: Railway builds with it and never reads nixpacks.toml; copy the "
-                             "authmigrate binary into that image to " + setup.binary + " yourself",
+                             "authmigrate binary into that image to " +
+                                 setup.binary + " yourself",
                        false});
   }
   if (project.has_railway_toml) {
@@ -147,8 +150,8 @@ size_t InitPlan::count(FileStatus status) const {
 size_t InitPlan::conflicts() const {
   size_t n = 0;
   for (const auto& file : files) {
-    n += static_cast<size_t>(std::count_if(file.notices.begin(), file.notices.end(),
-                                           [](const Notice& notice) { return notice.conflict; }));
+    n += static_cast<size_t>(
+        std::count_if(file.notices.begin(), file.notices.end(), [](const Notice& notice) { return notice.conflict; }));
   }
   return n;
 }

@@ -16,13 +16,13 @@
 namespace authmigrate::platform {
 
 struct InitOptions {
-  std::optional<std::string> start;          // --start: the app's start command
+  std::optional<std::string> start;  // --start: the app's start command
   // --bin: how commands call authmigrate in the image. npx --no: the copy in node_modules (the npm
   // package), and an error when it is missing rather than whatever the registry has that day.
   std::string binary = std::string(k_npm_binary);
   ReleaseHook hook = ReleaseHook::pre_deploy;
-  bool schema_export = false;                // --schema-export (also when auth-schema.json exists)
-  bool force = false;                        // replace conflicting values of the user's
+  bool schema_export = false;  // --schema-export (also when auth-schema.json exists)
+  bool force = false;          // replace conflicting values of the user's
 };
 
 struct InitPlan {

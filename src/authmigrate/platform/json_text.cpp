@@ -42,8 +42,7 @@ Result<nlohmann::ordered_json> parse_json_object(std::string_view text, std::str
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is one past the character that failed.
     auto at = location_of(text, e.byte == 0 ? 0 : e.byte - 1);
-    return fail(ErrorKind::config,
-                fmt::format("{}:{}:{}: {}", display_name, at.line, at.column, parse_error_text(e)));
+    return fail(ErrorKind::config, fmt::format("{}:{}:{}: {}", display_name, at.line, at.column, parse_error_text(e)));
   }
   if (!value.is_object()) {
     size_t first = text.find_first_not_of(" \t\r\n");

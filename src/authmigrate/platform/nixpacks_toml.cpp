@@ -68,8 +68,10 @@ Result<void> ensure_binary_phase(Edit& edit) {
     auto inserted = edit.doc.insert_below_header("phases.authmigrate", "cmds = " + toml_string_array(wanted) + "\n");
     if (!inserted) return fail(std::move(inserted.error()));
     if (!*inserted) {
-      edit.change.conflict(fmt::format("{}: phases.authmigrate is not a [phases.authmigrate] table; add cmds = {} "
-                                       "to it by hand", edit.change.name, toml_string_array(wanted)));
+      edit.change.conflict(
+          fmt::format("{}: phases.authmigrate is not a [phases.authmigrate] table; add cmds = {} "
+                      "to it by hand",
+                      edit.change.name, toml_string_array(wanted)));
       return {};
     }
     expected_phase.insert_or_assign("cmds", array_of(wanted));
@@ -163,9 +165,10 @@ void warn_build_time_migrations(const toml::table& nixpacks, FileChange& change)
       if (cmd.find("migrat") != std::string::npos || cmd.find("psql") != std::string::npos ||
           cmd.find("pg_isready") != std::string::npos) {
         auto shown = cmd.size() > 60 ? cmd.substr(0, 57) + "..." : cmd;
-        change.warn(fmt::format("{}: [phases.{}] runs `{}` while the image builds, where the database is not "
-                                "reachable; remove that phase: migrations now run at release time",
-                                change.name, name.str(), shown));
+        change.warn(
+            fmt::format("{}: [phases.{}] runs `{}` while the image builds, where the database is not "
+                        "reachable; remove that phase: migrations now run at release time",
+                        change.name, name.str(), shown));
         break;
       }
     }
@@ -220,9 +223,9 @@ Result<FileChange> merge_nixpacks_toml(const std::optional<std::string>& existin
   AM_TRY(ensure_start(edit));
   warn_build_time_migrations(edit.doc.table(), change);
   if (!(edit.doc.table() == edit.expected)) {
-    return fail(Error(ErrorKind::internal, fmt::format("{}: the edited file does not mean what was intended",
-                                                       change.name))
-                    .with_hint("nothing was written; please report this with the file"));
+    return fail(
+        Error(ErrorKind::internal, fmt::format("{}: the edited file does not mean what was intended", change.name))
+            .with_hint("nothing was written; please report this with the file"));
   }
   change.after = edit.doc.text();
   change.settle();

@@ -55,9 +55,10 @@ Result<FileChange> merge_package_json(const std::optional<std::string>& existing
       return change;
     }
     if (!setup.force) {
-      change.conflict(fmt::format("{}: scripts.migrate already runs `{}`; left as it is (--force replaces it "
-                                  "with `{}`, or call authmigrate from it yourself)",
-                                  change.name, script, wanted));
+      change.conflict(
+          fmt::format("{}: scripts.migrate already runs `{}`; left as it is (--force replaces it "
+                      "with `{}`, or call authmigrate from it yourself)",
+                      change.name, script, wanted));
       change.reason = "kept your scripts.migrate";
       change.settle();
       return change;

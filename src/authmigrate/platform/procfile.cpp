@@ -36,8 +36,8 @@ Result<std::vector<ProcfileEntry>> read_procfile(std::string_view text, std::str
     size_t colon = 0;
     while (colon < line.size() && is_type_char(line[colon])) ++colon;
     if (colon == 0 || colon == line.size() || line[colon] != ':' || trim(line.substr(colon + 1)).empty()) {
-      return fail(Error(ErrorKind::config, fmt::format("{}:{}: expected `type: command`, found `{}`", display_name,
-                                                       line_number, line))
+      return fail(Error(ErrorKind::config,
+                        fmt::format("{}:{}: expected `type: command`, found `{}`", display_name, line_number, line))
                       .with_hint("each line of a Procfile is a process type, a colon and its command, e.g. "
                                  "`web: npm run start`"));
     }
@@ -79,8 +79,10 @@ Result<FileChange> merge_procfile(const std::optional<std::string>& existing, st
       return change;
     }
     if (!setup.force) {
-      change.conflict(fmt::format("{}: the release: line already runs `{}`; left as it is (--force replaces it "
-                                  "with `{}`)", change.name, *current, setup.deploy_command()));
+      change.conflict(
+          fmt::format("{}: the release: line already runs `{}`; left as it is (--force replaces it "
+                      "with `{}`)",
+                      change.name, *current, setup.deploy_command()));
       change.reason = "kept your release: line";
       change.settle();
       return change;
@@ -111,8 +113,10 @@ Result<FileChange> merge_procfile(const std::optional<std::string>& existing, st
   change.after += release + newline;
   change.changes.push_back("added " + release);
   if (!procfile_command(entries, "web") && !procfile_command(entries, "worker")) {
-    change.warn(fmt::format("{}: no web: line; Railpack may take another line (even release:) for the start "
-                            "command: add `web: <the app's start>`", change.name));
+    change.warn(
+        fmt::format("{}: no web: line; Railpack may take another line (even release:) for the start "
+                    "command: add `web: <the app's start>`",
+                    change.name));
   }
   change.settle();
   return change;

@@ -12,9 +12,9 @@
 namespace authmigrate::platform {
 
 struct ProcfileEntry {
-  std::string type;     // "web", "release", ...
+  std::string type;  // "web", "release", ...
   std::string command;
-  size_t line = 0;      // 1-based
+  size_t line = 0;  // 1-based
 };
 
 // Parses `type: command` lines (blank lines and # comments allowed); anything else is a config

@@ -28,8 +28,10 @@ bool ensure_pre_deploy(Json& deploy, FileChange& change, const ReleaseSetup& set
   if (auto pre = deploy.find("preDeployCommand"); pre != deploy.end() && !pre->is_null()) {
     if (command_runs_authmigrate(*pre)) return true;
     if (!setup.force) {
-      change.conflict(fmt::format("{}: deploy.preDeployCommand already runs `{}`; left as it is (--force replaces "
-                                  "it with `{}`)", change.name, shown(*pre), setup.deploy_command()));
+      change.conflict(
+          fmt::format("{}: deploy.preDeployCommand already runs `{}`; left as it is (--force replaces "
+                      "it with `{}`)",
+                      change.name, shown(*pre), setup.deploy_command()));
       change.reason = "kept your deploy.preDeployCommand";
       return false;
     }
@@ -37,10 +39,12 @@ bool ensure_pre_deploy(Json& deploy, FileChange& change, const ReleaseSetup& set
     *pre = wanted;
     return true;
   }
-  if (auto start = deploy.find("startCommand"); start != deploy.end() && start->is_string() &&
-                                                 runs_authmigrate(start->get<std::string>())) {
-    change.warn(fmt::format("{}: deploy.startCommand already runs authmigrate; no deploy.preDeployCommand added "
-                            "(migrations would run twice)", change.name));
+  if (auto start = deploy.find("startCommand");
+      start != deploy.end() && start->is_string() && runs_authmigrate(start->get<std::string>())) {
+    change.warn(
+        fmt::format("{}: deploy.startCommand already runs authmigrate; no deploy.preDeployCommand added "
+                    "(migrations would run twice)",
+                    change.name));
     return false;
   }
   deploy["preDeployCommand"] = wanted;
@@ -56,11 +60,15 @@ void merge_pre_deploy(Json& railway, FileChange& change, const ReleaseSetup& set
   if (setup.start.command.empty() || deploy.contains("startCommand")) return;
   if (setup.start.plain) {
     deploy["startCommand"] = *setup.start.plain;
-    change.changes.push_back(fmt::format("added deploy.startCommand \"{}\" (the app's start: on Railway the "
-                                         "pre-deploy command migrates)", *setup.start.plain));
+    change.changes.push_back(
+        fmt::format("added deploy.startCommand \"{}\" (the app's start: on Railway the "
+                    "pre-deploy command migrates)",
+                    *setup.start.plain));
   } else {
-    change.warn(fmt::format("{}: the start command `{}` runs authmigrate, and so will the pre-deploy command; set "
-                            "deploy.startCommand to the app's start without it", change.name, setup.start.command));
+    change.warn(
+        fmt::format("{}: the start command `{}` runs authmigrate, and so will the pre-deploy command; set "
+                    "deploy.startCommand to the app's start without it",
+                    change.name, setup.start.command));
   }
 }
 
@@ -68,8 +76,10 @@ void merge_start_hook(Json& railway, FileChange& change, const ReleaseSetup& set
   auto deploy = railway.find("deploy");
   if (deploy != railway.end()) {
     if (auto pre = deploy->find("preDeployCommand"); pre != deploy->end() && command_runs_authmigrate(*pre)) {
-      change.warn(fmt::format("{}: deploy.preDeployCommand runs authmigrate too; with --release-hook start, remove "
-                              "it (the pre-deploy container does not see volumes)", change.name));
+      change.warn(
+          fmt::format("{}: deploy.preDeployCommand runs authmigrate too; with --release-hook start, remove "
+                      "it (the pre-deploy container does not see volumes)",
+                      change.name));
     }
     if (auto start = deploy->find("startCommand"); start != deploy->end() && start->is_string()) {
       auto command = start->get<std::string>();

@@ -16,8 +16,8 @@ bool can_exec(std::string_view command) {
   auto first = command.substr(0, command.find_first_of(" \t"));
   if (first.find('=') != std::string_view::npos) return false;
   static constexpr std::array<std::string_view, 18> k_shell_words = {
-      "cd", "export", "source", ".", "set", "unset", "if", "for", "while", "until", "case", "exec", "eval", "!",
-      "[[", "alias", "ulimit", "umask"};
+      "cd",    "export", "source", ".",    "set", "unset", "if",    "for",    "while",
+      "until", "case",   "exec",   "eval", "!",   "[[",    "alias", "ulimit", "umask"};
   return std::find(k_shell_words.begin(), k_shell_words.end(), first) == k_shell_words.end();
 }
 

@@ -52,8 +52,8 @@ Result<TomlText> TomlText::parse(std::string text, std::string display_name) {
 Result<void> TomlText::set_text(std::string text) {
   auto reparsed = TomlText::parse(std::move(text), m_name);
   if (!reparsed) {
-    return fail(Error(ErrorKind::config, fmt::format("{}: the edit would not be valid TOML ({})", m_name,
-                                                     reparsed.error().message))
+    return fail(Error(ErrorKind::config,
+                      fmt::format("{}: the edit would not be valid TOML ({})", m_name, reparsed.error().message))
                     .with_hint("make the change by hand; see docs/platforms.md for what authmigrate writes"));
   }
   *this = std::move(*reparsed);
@@ -74,8 +74,10 @@ size_t TomlText::offset_of(const toml::source_position& position) const {
 std::string TomlText::with_newlines(std::string_view lines) const {
   std::string out;
   for (char c : lines) {
-    if (c == '\n') out += m_newline;
-    else out += c;
+    if (c == '\n')
+      out += m_newline;
+    else
+      out += c;
   }
   return out;
 }
@@ -144,11 +146,21 @@ std::string toml_string(std::string_view value) {
   std::string out = "\"";
   for (char c : value) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           out += fmt::format("\\u{:04X}", static_cast<unsigned>(static_cast<unsigned char>(c)));

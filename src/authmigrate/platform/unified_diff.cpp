@@ -83,8 +83,8 @@ std::string unified_diff(std::string_view name, const std::optional<std::string>
   auto a = lines_of(old_text);
   auto b = lines_of(after);
   auto ops = edit_script(a, b);
-  std::string out = before ? fmt::format("--- a/{}\n+++ b/{}\n", name, name)
-                           : fmt::format("--- /dev/null\n+++ b/{}\n", name);
+  std::string out =
+      before ? fmt::format("--- a/{}\n+++ b/{}\n", name, name) : fmt::format("--- /dev/null\n+++ b/{}\n", name);
   size_t k = 0;
   while (k < ops.size()) {
     while (k < ops.size() && ops[k].kind == ' ') ++k;
@@ -93,8 +93,10 @@ std::string unified_diff(std::string_view name, const std::optional<std::string>
     size_t first = k >= k_context ? k - k_context : 0;
     size_t last = k;
     for (size_t scan = k; scan < ops.size(); ++scan) {
-      if (ops[scan].kind != ' ') last = scan;
-      else if (scan - last > 2 * k_context) break;
+      if (ops[scan].kind != ' ')
+        last = scan;
+      else if (scan - last > 2 * k_context)
+        break;
     }
     size_t end = std::min(ops.size(), last + 1 + k_context);
     size_t a_count = 0, b_count = 0;

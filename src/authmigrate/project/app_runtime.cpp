@@ -43,7 +43,8 @@ std::optional<RuntimeEvidence> marker_in(const fs::path& dir) {
     if (is_file(dir / file)) return RuntimeEvidence{runtime, fmt::format("{} in {}", file, dir.string())};
   }
   if (declares_bun(dir))
-    return RuntimeEvidence{JsRuntime::bun, fmt::format("\"packageManager\": \"bun@...\" in {}", (dir / "package.json").string())};
+    return RuntimeEvidence{JsRuntime::bun,
+                           fmt::format("\"packageManager\": \"bun@...\" in {}", (dir / "package.json").string())};
   return std::nullopt;
 }
 
@@ -153,8 +154,9 @@ Result<fs::path> find_runtime_program(JsRuntime runtime, const fs::path& directo
     looked.emplace_back("node_modules/.bin from the project up");
   }
   auto message = runtime == JsRuntime::node
-                     ? std::string("node is not installed or not on PATH: `authmigrate schema export` runs the app's "
-                                   "own Better Auth with Node to read its schema")
+                     ? std::string(
+                           "node is not installed or not on PATH: `authmigrate schema export` runs the app's "
+                           "own Better Auth with Node to read its schema")
                      : fmt::format("the app runs on {} ({}), and {} is not installed (looked in {})", name, reason,
                                    name, fmt::join(looked, " and "));
   return fail(Error(ErrorKind::config, std::move(message)).with_hint(install_hint(runtime)));

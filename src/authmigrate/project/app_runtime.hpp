@@ -14,7 +14,7 @@ namespace authmigrate::project {
 
 enum class JsRuntime { node, bun, deno };
 
-std::string_view runtime_name(JsRuntime runtime);         // "node", "bun", "deno"
+std::string_view runtime_name(JsRuntime runtime);  // "node", "bun", "deno"
 std::optional<JsRuntime> parse_runtime(std::string_view name);
 
 struct RuntimeEvidence {

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using LockReader = Result<std::optional<std::string>> (*)(std::string_view text, std::string_view package,
-                                                         std::string_view display_name);
+                                                          std::string_view display_name);
 
 struct LockFormat {
   std::string_view file;
@@ -53,8 +53,7 @@ Result<InstalledPackage> read_package_version(const fs::path& file) {
 
 // Node's own lookup: <dir>/node_modules/<package>, from `dirs` front to back (node_modules/node_modules is
 // never looked in).
-Result<std::optional<InstalledPackage>> from_node_modules(const std::vector<fs::path>& dirs,
-                                                          std::string_view package) {
+Result<std::optional<InstalledPackage>> from_node_modules(const std::vector<fs::path>& dirs, std::string_view package) {
   for (const auto& dir : dirs) {
     if (dir.filename() == "node_modules") continue;
     auto manifest = dir / "node_modules" / fs::path(package) / "package.json";

@@ -50,8 +50,10 @@ std::string without_trailing_commas(std::string_view text) {
   for (size_t i = 0; i < out.size(); ++i) {
     char c = out[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == ',' && closes_after_blanks(out, i + 1)) {
@@ -120,8 +122,7 @@ Result<nlohmann::json> parse_lock_json(std::string_view text, std::string_view d
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is one past the character that failed.
     auto at = location_of(text, e.byte == 0 ? 0 : e.byte - 1);
-    return fail(ErrorKind::config,
-                fmt::format("{}:{}:{}: {}", display_name, at.line, at.column, parse_error_text(e)));
+    return fail(ErrorKind::config, fmt::format("{}:{}:{}: {}", display_name, at.line, at.column, parse_error_text(e)));
   }
   if (!value.is_object()) {
     return fail(ErrorKind::config,

@@ -126,8 +126,8 @@ Result<std::optional<std::string>> read_yarn_lock(std::string_view text, std::st
   if (!entry) entry = first_naming(entries, package);
   if (!entry) return std::nullopt;
   if (entry->version.empty()) {
-    return fail(ErrorKind::config, fmt::format("{}:{}: the entry for {} has no version", display_name, entry->line,
-                                               package));
+    return fail(ErrorKind::config,
+                fmt::format("{}:{}: the entry for {} has no version", display_name, entry->line, package));
   }
   return std::string(entry->version);
 }

@@ -15,8 +15,8 @@ struct Operation {
 };
 
 struct RepairPlan {
-  std::string repair;       // the request's text
-  std::string description;  // what it does, or why nothing is left to do
+  std::string repair;                 // the request's text
+  std::string description;            // what it does, or why nothing is left to do
   std::vector<Operation> operations;  // empty: already done (repairs are idempotent)
   std::vector<std::string> notes;     // what the user should know (a foreign key left in place, ...)
 };

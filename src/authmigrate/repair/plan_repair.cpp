@@ -18,10 +18,12 @@ Error refusal(const RepairRequest& request, std::string why) {
 }
 
 // The table of a schema model found by the field keys only it has (its physical name may differ).
-const schema::SchemaTable* table_with_fields(const schema::Schema& wanted, std::initializer_list<std::string_view> keys) {
+const schema::SchemaTable* table_with_fields(const schema::Schema& wanted,
+                                             std::initializer_list<std::string_view> keys) {
   for (const auto& table : wanted.tables) {
     bool all = std::all_of(keys.begin(), keys.end(), [&](std::string_view key) {
-      return std::any_of(table.columns.begin(), table.columns.end(), [&](const schema::Column& c) { return c.field.key == key; });
+      return std::any_of(table.columns.begin(), table.columns.end(),
+                         [&](const schema::Column& c) { return c.field.key == key; });
     });
     if (all) return &table;
   }
@@ -32,12 +34,14 @@ std::vector<const dialect::LiveIndex*> indexes_on(const dialect::LiveSchema& liv
                                                   std::string_view column) {
   std::vector<const dialect::LiveIndex*> found;
   for (const auto& index : live.indexes)
-    if (lower(index.table) == lower(table) && std::find(index.columns.begin(), index.columns.end(), column) != index.columns.end())
+    if (lower(index.table) == lower(table) &&
+        std::find(index.columns.begin(), index.columns.end(), column) != index.columns.end())
       found.push_back(&index);
   return found;
 }
 
-Result<RepairPlan> account_issuer(const RepairRequest& request, const schema::Schema& wanted, const dialect::LiveSchema& live) {
+Result<RepairPlan> account_issuer(const RepairRequest& request, const schema::Schema& wanted,
+                                  const dialect::LiveSchema& live) {
   const schema::SchemaTable* account = table_with_fields(wanted, {"accountId", "providerId"});
   std::string table = account ? account->name : "account";
   RepairPlan plan{request.text, "", {}, {}};
@@ -45,20 +49,24 @@ Result<RepairPlan> account_issuer(const RepairRequest& request, const schema::Sc
   const dialect::LiveColumn* issuer = existing ? existing->find("issuer") : nullptr;
   if (account && account->find("issuer"))
     return fail(refusal(request, fmt::format("this schema writes {}.issuer (Better Auth 1.7.0-1.7.2): the column is "
-                                             "needed, upgrade Better Auth first", table)));
-  for (const auto* index : indexes_on(live, table, "issuer")) plan.operations.push_back({Kind::drop_index, table, index->name, ""});
+                                             "needed, upgrade Better Auth first",
+                                             table)));
+  for (const auto* index : indexes_on(live, table, "issuer"))
+    plan.operations.push_back({Kind::drop_index, table, index->name, ""});
   if (!issuer) {
     plan.description = fmt::format("{} has no issuer column: nothing to do", table);
     return plan;
   }
   if (request.keep_column) {
     if (!issuer->nullable) plan.operations.push_back({Kind::make_nullable, table, "issuer", ""});
-    plan.description = fmt::format("drop the unique index on {0}.issuer and make {0}.issuer nullable (values kept)", table);
+    plan.description =
+        fmt::format("drop the unique index on {0}.issuer and make {0}.issuer nullable (values kept)", table);
   } else {
     plan.operations.push_back({Kind::drop_column, table, "issuer", ""});
     plan.description = fmt::format("drop the unique index on {0}.issuer, then the column {0}.issuer", table);
   }
-  if (plan.operations.empty()) plan.description = fmt::format("{}.issuer is already nullable and unindexed: nothing to do", table);
+  if (plan.operations.empty())
+    plan.description = fmt::format("{}.issuer is already nullable and unindexed: nothing to do", table);
   return plan;
 }
 
@@ -67,7 +75,8 @@ Result<const dialect::LiveColumn*> unwritten_column(const RepairRequest& request
                                                     const dialect::LiveSchema& live) {
   const dialect::LiveTable* table = live.find(request.table);
   const dialect::LiveColumn* column = table ? table->find(request.column) : nullptr;
-  if (!column) return fail(refusal(request, fmt::format("the database has no column {}.{}", request.table, request.column)));
+  if (!column)
+    return fail(refusal(request, fmt::format("the database has no column {}.{}", request.table, request.column)));
   const schema::SchemaTable* modelled = wanted.find(request.table);
   if (request.column == "id" || (modelled && modelled->find(request.column)))
     return fail(refusal(request, fmt::format("Better Auth writes {}.{}; relaxing it would hide drift, not mend it",
@@ -75,20 +84,23 @@ Result<const dialect::LiveColumn*> unwritten_column(const RepairRequest& request
   return column;
 }
 
-Result<RepairPlan> relax_column(const RepairRequest& request, const schema::Schema& wanted, const dialect::LiveSchema& live,
-                                const dialect::SqlDialect& d) {
+Result<RepairPlan> relax_column(const RepairRequest& request, const schema::Schema& wanted,
+                                const dialect::LiveSchema& live, const dialect::SqlDialect& d) {
   auto column = unwritten_column(request, wanted, live);
   if (!column) return fail(std::move(column.error()));
   RepairPlan plan{request.text, "", {}, {}};
   if (request.kind == RepairKind::nullable) {
     plan.description = fmt::format("make {}.{} nullable", request.table, request.column);
-    if (!(*column)->nullable) plan.operations.push_back({Kind::make_nullable, request.table, request.column, ""});
-    else plan.description += ": it already is";
+    if (!(*column)->nullable)
+      plan.operations.push_back({Kind::make_nullable, request.table, request.column, ""});
+    else
+      plan.description += ": it already is";
   } else {
     plan.description = fmt::format("give {}.{} the default {}", request.table, request.column, request.value);
     if (!(*column)->has_default)
       plan.operations.push_back({Kind::set_default, request.table, request.column, default_literal(d, request.value)});
-    else plan.description += ": it already has a default";
+    else
+      plan.description += ": it already has a default";
   }
   return plan;
 }
@@ -97,12 +109,14 @@ Result<RepairPlan> apikey_reference_id(const RepairRequest& request, const schem
                                        const dialect::LiveSchema& live) {
   const schema::SchemaTable* apikey = table_with_fields(wanted, {"configId", "referenceId", "key"});
   if (!apikey) return fail(refusal(request, "the schema has no api-key table of 1.5 or later (configId, referenceId)"));
-  RepairPlan plan{request.text, fmt::format("rename {0}.userId to {0}.referenceId, keeping every key", apikey->name), {}, {}};
+  RepairPlan plan{
+      request.text, fmt::format("rename {0}.userId to {0}.referenceId, keeping every key", apikey->name), {}, {}};
   const dialect::LiveTable* table = live.find(apikey->name);
   bool has_user = table && table->find("userId"), has_reference = table && table->find("referenceId");
   if (has_user && has_reference)
     return fail(refusal(request, fmt::format("{} has both userId and referenceId: copy the values you want into "
-                                             "referenceId, then drop userId by hand", apikey->name)));
+                                             "referenceId, then drop userId by hand",
+                                             apikey->name)));
   if (!has_user) {
     plan.description = fmt::format("{} has no userId column: nothing to do", apikey->name);
     return plan;
@@ -111,9 +125,12 @@ Result<RepairPlan> apikey_reference_id(const RepairRequest& request, const schem
   std::string old_index = schema::field_index_name(apikey->name, "userId", false);
   for (const auto* index : indexes_on(live, apikey->name, "userId"))
     if (lower(index->name) == lower(old_index))
-      plan.operations.push_back({Kind::rename_index, apikey->name, index->name, schema::field_index_name(apikey->name, "referenceId", false)});
-  plan.notes.push_back(fmt::format("the foreign key from {}.userId to the user table stays on referenceId: drop it by "
-                                   "hand before keys reference an organization", apikey->name));
+      plan.operations.push_back({Kind::rename_index, apikey->name, index->name,
+                                 schema::field_index_name(apikey->name, "referenceId", false)});
+  plan.notes.push_back(
+      fmt::format("the foreign key from {}.userId to the user table stays on referenceId: drop it by "
+                  "hand before keys reference an organization",
+                  apikey->name));
   plan.notes.push_back("then `authmigrate migrate` adds configId (default \"default\") and the other 1.5 columns");
   return plan;
 }
@@ -137,13 +154,16 @@ std::string default_literal(const dialect::SqlDialect& d, std::string_view value
   return d.string_literal(value);
 }
 
-Result<RepairPlan> plan_repair(const RepairRequest& request, const schema::Schema& wanted, const dialect::LiveSchema& live,
-                               const dialect::SqlDialect& d) {
+Result<RepairPlan> plan_repair(const RepairRequest& request, const schema::Schema& wanted,
+                               const dialect::LiveSchema& live, const dialect::SqlDialect& d) {
   switch (request.kind) {
-    case RepairKind::account_issuer: return account_issuer(request, wanted, live);
+    case RepairKind::account_issuer:
+      return account_issuer(request, wanted, live);
     case RepairKind::nullable:
-    case RepairKind::set_default: return relax_column(request, wanted, live, d);
-    case RepairKind::apikey_reference_id: return apikey_reference_id(request, wanted, live);
+    case RepairKind::set_default:
+      return relax_column(request, wanted, live, d);
+    case RepairKind::apikey_reference_id:
+      return apikey_reference_id(request, wanted, live);
   }
   return fail(Error(ErrorKind::internal, "unknown repair kind"));
 }

@@ -65,7 +65,7 @@ Result<std::vector<std::string>> render_in_place(db::Connection& connection, con
 
 dialect::SqliteColumnChange sqlite_change(const Operation& op) {
   using Change = dialect::SqliteColumnChange::Kind;
-  Change kind = op.kind == Kind::drop_column ? Change::drop
+  Change kind = op.kind == Kind::drop_column     ? Change::drop
                 : op.kind == Kind::make_nullable ? Change::make_nullable
                                                  : Change::set_default;
   return {kind, op.name, op.kind == Kind::set_default ? op.to : ""};
@@ -73,7 +73,8 @@ dialect::SqliteColumnChange sqlite_change(const Operation& op) {
 
 // SQLite: indexes dropped first, then each table that loses a column or changes one rebuilt once.
 Result<std::vector<std::string>> render_sqlite(db::Connection& connection, const dialect::SqlDialect& d,
-                                               const dialect::LiveSchema& live, const std::vector<Operation>& operations) {
+                                               const dialect::LiveSchema& live,
+                                               const std::vector<Operation>& operations) {
   std::vector<std::string> statements;
   std::set<std::string> dropped_indexes;
   std::map<std::string, std::vector<dialect::SqliteColumnChange>> rebuilds;  // table -> its column changes

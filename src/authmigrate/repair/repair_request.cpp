@@ -62,8 +62,10 @@ Result<std::vector<RepairRequest>> parse_repairs(const std::vector<std::string>&
   std::vector<std::string> problems;
   for (const auto& text : texts) {
     auto parsed = parse_repair(text);
-    if (parsed) requests.push_back(std::move(*parsed));
-    else problems.push_back(parsed.error().message);
+    if (parsed)
+      requests.push_back(std::move(*parsed));
+    else
+      problems.push_back(parsed.error().message);
   }
   if (!problems.empty())
     return fail(Error(ErrorKind::usage, fmt::format("{}", fmt::join(problems, "\n")))

@@ -19,10 +19,10 @@ enum class RepairKind { account_issuer, nullable, set_default, apikey_reference_
 
 struct RepairRequest {
   RepairKind kind = RepairKind::account_issuer;
-  std::string text;    // as given, for messages
-  std::string table;   // nullable, set_default
-  std::string column;  // nullable, set_default
-  std::string value;   // set_default: as given
+  std::string text;          // as given, for messages
+  std::string table;         // nullable, set_default
+  std::string column;        // nullable, set_default
+  std::string value;         // set_default: as given
   bool keep_column = false;  // account_issuer
 };
 

@@ -46,7 +46,8 @@ Result<void> recheck(db::Connection& connection, const dialect::SqlDialect& d, c
   if (!again) return fail(std::move(again.error()).within("re-checking after the repair"));
   for (const auto& plan : again->plans)
     if (!plan.operations.empty())
-      return fail(Error(ErrorKind::migration_failed, fmt::format("repair {} left work undone: {}", plan.repair, plan.description)));
+      return fail(Error(ErrorKind::migration_failed,
+                        fmt::format("repair {} left work undone: {}", plan.repair, plan.description)));
   if (connection.dialect() != Dialect::sqlite) return {};
   auto broken = connection.query("pragma foreign_key_check");
   if (!broken) return fail(std::move(broken.error()));
@@ -61,7 +62,9 @@ Result<void> recheck(db::Connection& connection, const dialect::SqlDialect& d, c
 Result<void> execute_all(db::Connection& connection, const std::vector<std::string>& statements) {
   for (size_t i = 0; i < statements.size(); ++i) {
     auto ran = connection.execute(statements[i]);
-    if (!ran) return fail(std::move(ran.error()).within(fmt::format("repair statement {} of {}: {}", i + 1, statements.size(), statements[i])));
+    if (!ran)
+      return fail(std::move(ran.error())
+                      .within(fmt::format("repair statement {} of {}: {}", i + 1, statements.size(), statements[i])));
   }
   return {};
 }
@@ -87,12 +90,14 @@ Result<void> apply(db::Connection& connection, const dialect::SqlDialect& d, con
   auto done = db::in_transaction(
       connection,
       [&]() -> Result<void> {
-        auto ran = execute_all(connection, statements).and_then([&] { return recheck(connection, d, wanted, requests); });
+        auto ran =
+            execute_all(connection, statements).and_then([&] { return recheck(connection, d, wanted, requests); });
         body_failed = !ran;
         return ran;
       },
       "run `authmigrate verify` to see whether the repair applied");
-  if (kind == Dialect::sqlite) (void)connection.execute("pragma foreign_keys = " + std::string(foreign_keys == "1" ? "on" : "off"));
+  if (kind == Dialect::sqlite)
+    (void)connection.execute("pragma foreign_keys = " + std::string(foreign_keys == "1" ? "on" : "off"));
   if (!done && body_failed)
     return fail(std::move(done.error()).with_hint("the repair's transaction was rolled back: nothing changed"));
   return done;
@@ -101,7 +106,8 @@ Result<void> apply(db::Connection& connection, const dialect::SqlDialect& d, con
 }  // namespace
 
 Result<RepairOutcome> run_repairs(db::Connection& connection, const schema::Schema& wanted,
-                                  const std::vector<RepairRequest>& requests, bool dry_run, report::Reporter& reporter) {
+                                  const std::vector<RepairRequest>& requests, bool dry_run,
+                                  report::Reporter& reporter) {
   auto d = dialect::make_dialect(connection.dialect());
   auto planned = plan_all(connection, *d, wanted, requests);
   if (!planned) return fail(std::move(planned.error()).within("planning the repairs"));
@@ -111,7 +117,8 @@ Result<RepairOutcome> run_repairs(db::Connection& connection, const schema::Sche
     event.fields["repair"] = plan.repair;
     event.fields["operations"] = plan.operations.size();
     reporter.emit(event);
-    for (const auto& note : plan.notes) reporter.emit(report::warning("repair.note", fmt::format("repair {}: {}", plan.repair, note)));
+    for (const auto& note : plan.notes)
+      reporter.emit(report::warning("repair.note", fmt::format("repair {}: {}", plan.repair, note)));
     if (!plan.operations.empty()) outcome.done.push_back(plan.repair);
   }
   outcome.statements = planned->statements.size();
@@ -120,8 +127,9 @@ Result<RepairOutcome> run_repairs(db::Connection& connection, const schema::Sche
     return outcome;
   }
   AM_TRY(apply(connection, *d, wanted, requests, planned->statements));
-  auto event = report::info("repair.done", fmt::format("repaired ({} statement{}): {}", outcome.statements,
-                                                       outcome.statements == 1 ? "" : "s", fmt::join(outcome.done, ", ")));
+  auto event =
+      report::info("repair.done", fmt::format("repaired ({} statement{}): {}", outcome.statements,
+                                              outcome.statements == 1 ? "" : "s", fmt::join(outcome.done, ", ")));
   event.fields["statements"] = outcome.statements;
   reporter.emit(event);
   return outcome;

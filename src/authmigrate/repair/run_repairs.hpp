@@ -16,8 +16,8 @@
 namespace authmigrate::repair {
 
 struct RepairOutcome {
-  size_t statements = 0;           // run (or, dry, that would run)
-  std::vector<std::string> done;   // the repairs that changed something
+  size_t statements = 0;          // run (or, dry, that would run)
+  std::vector<std::string> done;  // the repairs that changed something
 };
 
 Result<RepairOutcome> run_repairs(db::Connection& connection, const schema::Schema& wanted,

@@ -15,8 +15,8 @@ std::string utc_timestamp() {
   auto secs = system_clock::to_time_t(now);
   auto millis = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm tm = base::utc_calendar(secs);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                     tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
 }
 
 namespace {
@@ -52,11 +52,11 @@ void TextReporter::emit(const Event& event) {
 
 void JsonLinesReporter::emit(const Event& event) {
   nlohmann::ordered_json line = {{"ts", utc_timestamp()},
-                         {"level", event.level == Level::info      ? "info"
-                                   : event.level == Level::warning ? "warning"
-                                                                   : "error"},
-                         {"event", event.name},
-                         {"msg", event.message}};
+                                 {"level", event.level == Level::info      ? "info"
+                                           : event.level == Level::warning ? "warning"
+                                                                           : "error"},
+                                 {"event", event.name},
+                                 {"msg", event.message}};
   if (event.duration_ms) line["duration_ms"] = static_cast<long long>(*event.duration_ms * 1000) / 1000.0;
   for (const auto& [key, value] : event.fields.items()) line[key] = value;
   auto text = m_redactor.redact(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));

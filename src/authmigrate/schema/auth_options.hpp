@@ -26,9 +26,9 @@ using OptionValue = std::variant<bool, int64_t, std::string>;
 
 // One plugin in `plugins: [...]` with its schema-relevant options.
 struct PluginConfig {
-  std::string name;                              // as Better Auth exports it: "twoFactor"
-  std::map<std::string, OptionValue> options;    // plugin switches, e.g. "teams" = true
-  std::map<std::string, TableOptions> schema;    // the plugin's `schema` option, by table key
+  std::string name;                            // as Better Auth exports it: "twoFactor"
+  std::map<std::string, OptionValue> options;  // plugin switches, e.g. "teams" = true
+  std::map<std::string, TableOptions> schema;  // the plugin's `schema` option, by table key
 
   bool flag(const std::string& option, bool fallback = false) const;
   int64_t integer(const std::string& option, int64_t fallback) const;
@@ -51,7 +51,7 @@ struct AuthOptions {
   // database.schemaName (PostgreSQL, better-auth 1.7.7+): the schema every table lives in; empty
   // means the connection's current schema (the first existing one on its search_path).
   std::string schema_name;
-  std::vector<PluginConfig> plugins;            // in the order of `plugins: [...]`
+  std::vector<PluginConfig> plugins;  // in the order of `plugins: [...]`
 };
 
 }  // namespace authmigrate::schema

@@ -15,9 +15,12 @@ const Field* Table::find_field(std::string_view field_key) const {
 
 std::string_view to_string(IdGeneration id) {
   switch (id) {
-    case IdGeneration::standard: return "default";
-    case IdGeneration::uuid: return "uuid";
-    case IdGeneration::serial: return "serial";
+    case IdGeneration::standard:
+      return "default";
+    case IdGeneration::uuid:
+      return "uuid";
+    case IdGeneration::serial:
+      return "serial";
   }
   return "default";
 }

@@ -23,8 +23,8 @@ struct IndexSpec {
 };
 
 struct Table {
-  std::string key;         // schema key, e.g. "user"
-  std::string model_name;  // physical table name
+  std::string key;           // schema key, e.g. "user"
+  std::string model_name;    // physical table name
   std::optional<int> order;  // user 1, session 2, account 3, verification 4; unset = last
   bool disable_migrations = false;
   std::vector<Field> fields;  // in declaration order (the column order of CREATE TABLE)

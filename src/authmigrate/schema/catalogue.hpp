@@ -42,12 +42,12 @@ struct PluginOptionSpec {
 
 // What a plugin has declared in any release: what authmigrate.toml may name before the release is known.
 struct PluginSpec {
-  std::string name;                                  // "organization", as Better Auth exports it
-  std::vector<PluginOptionSpec> options;             // switches that change the schema
-  std::vector<std::string> tables;                   // table keys its `schema` option may name
+  std::string name;                                              // "organization", as Better Auth exports it
+  std::vector<PluginOptionSpec> options;                         // switches that change the schema
+  std::vector<std::string> tables;                               // table keys its `schema` option may name
   std::map<std::string, std::vector<std::string>> table_fields;  // field keys of each
-  std::vector<std::string> additional_field_tables;  // tables that accept additionalFields
-  std::vector<std::string> packages;                 // "better-auth" and/or "@better-auth/<name>"
+  std::vector<std::string> additional_field_tables;              // tables that accept additionalFields
+  std::vector<std::string> packages;                             // "better-auth" and/or "@better-auth/<name>"
 };
 
 const std::vector<PluginSpec>& plugin_catalogue();

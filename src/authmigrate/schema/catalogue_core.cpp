@@ -85,7 +85,8 @@ Result<std::vector<Table>> core_tables(const base::Version& version) {
   if (!range)
     return fail(ErrorKind::config, fmt::format("better-auth {} is older than every release the catalogue knows ({})",
                                                base::to_string(version), known_release_span()));
-  return read_catalogue_tables((*range)["tables"], fmt::format("the catalogue's better-auth {}", base::to_string(version)));
+  return read_catalogue_tables((*range)["tables"],
+                               fmt::format("the catalogue's better-auth {}", base::to_string(version)));
 }
 
 }  // namespace
@@ -143,8 +144,8 @@ Result<AuthTables> build_auth_tables(const AuthOptions& options, const Catalogue
       continue;
     }
     // A plugin's fields for a core key join that table, whether or not the table is kept.
-    auto plugin = std::find_if(plugin_tables->begin(), plugin_tables->end(),
-                               [&](const Table& t) { return t.key == table.key; });
+    auto plugin =
+        std::find_if(plugin_tables->begin(), plugin_tables->end(), [&](const Table& t) { return t.key == table.key; });
     if (plugin != plugin_tables->end()) {
       spread_fields(table.fields, plugin->fields);
       table.indexes = plugin->indexes;

@@ -117,11 +117,12 @@ void apply_placements(const Json& range, const PluginConfig& config, Json& table
 }
 
 Error not_in_release(const PluginSpec& spec, const CatalogueRelease& release) {
-  Error e(ErrorKind::config, fmt::format("plugin `{}` is not in better-auth {} (the catalogue knows it from {})",
-                                         spec.name, base::to_string(release.better_auth),
-                                         fmt::join(spec.packages, " and ")));
-  e.hint = "set [better_auth] version (or --better-auth-version) to the release the app runs, or export the app's "
-           "own schema with `authmigrate schema export`";
+  Error e(ErrorKind::config,
+          fmt::format("plugin `{}` is not in better-auth {} (the catalogue knows it from {})", spec.name,
+                      base::to_string(release.better_auth), fmt::join(spec.packages, " and ")));
+  e.hint =
+      "set [better_auth] version (or --better-auth-version) to the release the app runs, or export the app's "
+      "own schema with `authmigrate schema export`";
   return e;
 }
 
@@ -182,11 +183,12 @@ Result<std::vector<Table>> plugin_schema(const PluginSpec& spec, const PluginCon
   Selected selected = select(spec.name, release);
   if (!selected.range) return fail(not_in_release(spec, release));
   const Json& range = *selected.range;
-  std::string where = fmt::format("the catalogue's {} {} ({} to {})", selected.package, base::to_string(selected.version),
-                                  range["from"].get<std::string>(), range["to"].get<std::string>());
+  std::string where =
+      fmt::format("the catalogue's {} {} ({} to {})", selected.package, base::to_string(selected.version),
+                  range["from"].get<std::string>(), range["to"].get<std::string>());
   if (auto error = range.find("error"); error != range.end()) {
-    Error e(ErrorKind::config, fmt::format("plugin `{}`: {} could not be read when the catalogue was made: {}", spec.name,
-                                           where, error->get<std::string>()));
+    Error e(ErrorKind::config, fmt::format("plugin `{}`: {} could not be read when the catalogue was made: {}",
+                                           spec.name, where, error->get<std::string>()));
     e.hint = "export the app's own schema with `authmigrate schema export` and use --schema";
     return fail(std::move(e));
   }

@@ -68,7 +68,8 @@ std::string_view text_at(std::string_view name, std::initializer_list<std::strin
 
 // Whether the range `range` (its text: {"from": ..., "to": ..., ...}) spans `release`.
 bool holds(std::string_view range, const base::Version& release) {
-  return version_of(json_spans::member(range, "from")) <= release && release <= version_of(json_spans::member(range, "to"));
+  return version_of(json_spans::member(range, "from")) <= release &&
+         release <= version_of(json_spans::member(range, "to"));
 }
 
 // The texts of the top-level `ranges` of document `name`, split once.

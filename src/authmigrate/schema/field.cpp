@@ -10,9 +10,12 @@ struct TypeName {
   std::string_view name;
 };
 constexpr TypeName kTypeNames[] = {
-    {FieldType::string, "string"},         {FieldType::number, "number"},
-    {FieldType::boolean, "boolean"},       {FieldType::date, "date"},
-    {FieldType::json, "json"},             {FieldType::string_array, "string[]"},
+    {FieldType::string, "string"},
+    {FieldType::number, "number"},
+    {FieldType::boolean, "boolean"},
+    {FieldType::date, "date"},
+    {FieldType::json, "json"},
+    {FieldType::string_array, "string[]"},
     {FieldType::number_array, "number[]"},
 };
 }  // namespace
@@ -41,17 +44,12 @@ const std::vector<std::string>& field_type_names() {
   return names;
 }
 
-bool has_default(const DefaultValue& value) {
-  return !std::holds_alternative<std::monostate>(value);
-}
+bool has_default(const DefaultValue& value) { return !std::holds_alternative<std::monostate>(value); }
 
-bool is_function_default(const DefaultValue& value) {
-  return std::holds_alternative<DefaultFunction>(value);
-}
+bool is_function_default(const DefaultValue& value) { return std::holds_alternative<DefaultFunction>(value); }
 
 const std::vector<std::string>& on_delete_actions() {
-  static const std::vector<std::string> actions = {"no action", "restrict", "cascade", "set null",
-                                                   "set default"};
+  static const std::vector<std::string> actions = {"no action", "restrict", "cascade", "set null", "set default"};
   return actions;
 }
 

@@ -33,8 +33,7 @@ struct DefaultJson {
   std::string text;
   bool operator==(const DefaultJson&) const = default;
 };
-using DefaultValue =
-    std::variant<std::monostate, std::string, double, bool, DefaultFunction, DefaultJson>;
+using DefaultValue = std::variant<std::monostate, std::string, double, bool, DefaultFunction, DefaultJson>;
 
 bool has_default(const DefaultValue& value);
 bool is_function_default(const DefaultValue& value);
@@ -54,11 +53,11 @@ bool is_valid_on_delete(std::string_view action);
 const std::vector<std::string>& on_delete_actions();
 
 struct Field {
-  std::string key;               // the schema key, e.g. "emailVerified"
+  std::string key;                        // the schema key, e.g. "emailVerified"
   std::optional<std::string> field_name;  // `fieldName`: the physical column when renamed
   FieldType type = FieldType::string;
-  std::vector<std::string> enum_values;   // only for FieldType::enumeration
-  std::optional<bool> required;  // Better Auth treats "not false" as required
+  std::vector<std::string> enum_values;  // only for FieldType::enumeration
+  std::optional<bool> required;          // Better Auth treats "not false" as required
   bool unique = false;
   bool index = false;
   bool sortable = false;

@@ -20,8 +20,7 @@ uint32_t decode(std::string_view s, size_t pos, size_t len) {
   if (len == 1) return byte(0);
   if (len == 2) return ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu);
   if (len == 3) return ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
-  return ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) |
-         (byte(3) & 0x3Fu);
+  return ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3Fu) << 12) | ((byte(2) & 0x3Fu) << 6) | (byte(3) & 0x3Fu);
 }
 
 // Keeps whole code points while they fit in `max_bytes`, like Better Auth's truncateUtf8.
@@ -59,8 +58,7 @@ uint32_t fnv1a_utf16(std::string_view utf8) {
   return hash;
 }
 
-std::string generated_index_name(std::string_view table, const std::vector<std::string>& columns,
-                                 bool unique) {
+std::string generated_index_name(std::string_view table, const std::vector<std::string>& columns, bool unique) {
   std::string_view kind = unique ? "uidx" : "idx";
   std::string name(table);
   for (const auto& column : columns) {

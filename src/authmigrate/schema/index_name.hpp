@@ -13,8 +13,7 @@ namespace authmigrate::schema {
 inline constexpr size_t kMaxIndexNameBytes = 63;
 
 // The generated name of an index over `columns` (physical names) of `table`.
-std::string generated_index_name(std::string_view table, const std::vector<std::string>& columns,
-                                 bool unique);
+std::string generated_index_name(std::string_view table, const std::vector<std::string>& columns, bool unique);
 // The name of a field-level index (`index: true` or `unique: true` on one field).
 std::string field_index_name(std::string_view table, std::string_view column, bool unique);
 

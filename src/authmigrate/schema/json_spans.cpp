@@ -14,8 +14,10 @@ std::size_t skip_space(std::string_view text, std::size_t at) {
 // `at` is on the opening quote: the position after the closing one, or npos.
 std::size_t skip_string(std::string_view text, std::size_t at) {
   for (++at; at < text.size(); ++at) {
-    if (text[at] == '\\') ++at;
-    else if (text[at] == '"') return at + 1;
+    if (text[at] == '\\')
+      ++at;
+    else if (text[at] == '"')
+      return at + 1;
   }
   return npos;
 }

@@ -39,8 +39,7 @@ ResolvedReference resolve_reference(const AuthTables& tables, const Reference& r
 
 void spread_columns(std::vector<Column>& into, std::vector<Column> extra) {
   for (auto& column : extra) {
-    auto it = std::find_if(into.begin(), into.end(),
-                           [&](const Column& c) { return c.name == column.name; });
+    auto it = std::find_if(into.begin(), into.end(), [&](const Column& c) { return c.name == column.name; });
     if (it == into.end()) {
       into.push_back(std::move(column));
     } else {
@@ -60,43 +59,57 @@ Result<std::vector<TableIndex>> resolve_table_indexes(const IndexSource& source)
   const std::string& t = source.table_name;
   std::vector<TableIndex> resolved;
   for (const auto& spec : source.indexes) {
-    if (spec.fields.empty()) return fail(index_error(fmt::format("Index on table \"{}\" must include at least one field.", t)));
+    if (spec.fields.empty())
+      return fail(index_error(fmt::format("Index on table \"{}\" must include at least one field.", t)));
     if (spec.fields.size() > kMaxIndexFields)
-      return fail(index_error(fmt::format("Index on table \"{}\" can include at most {} fields so it works across supported databases.", t, kMaxIndexFields)));
+      return fail(index_error(
+          fmt::format("Index on table \"{}\" can include at most {} fields so it works across supported databases.", t,
+                      kMaxIndexFields)));
     if (std::set<std::string>(spec.fields.begin(), spec.fields.end()).size() != spec.fields.size())
       return fail(index_error(fmt::format("Index on table \"{}\" contains the same field more than once.", t)));
     TableIndex index;
     index.unique = spec.unique;
     std::set<std::string> seen_columns;
     for (const auto& key : spec.fields) {
-      auto it = std::find_if(source.fields.begin(), source.fields.end(),
-                             [&](const Field& f) { return f.key == key; });
+      auto it = std::find_if(source.fields.begin(), source.fields.end(), [&](const Field& f) { return f.key == key; });
       if (it == source.fields.end())
         return fail(index_error(fmt::format("Index on table \"{}\" references unknown field \"{}\".", t, key)));
       if (spec.unique && !it->is_required())
-        return fail(index_error(fmt::format("Unique index on table \"{}\" can only include required fields so its behavior is consistent across databases.", t)));
+        return fail(
+            index_error(fmt::format("Unique index on table \"{}\" can only include required fields so its behavior is "
+                                    "consistent across databases.",
+                                    t)));
       if (it->type == FieldType::json || it->type == FieldType::string_array || it->type == FieldType::number_array)
-        return fail(index_error(fmt::format("Index on table \"{}\" references field \"{}\", whose type is not portably indexable.", t, key)));
+        return fail(index_error(fmt::format(
+            "Index on table \"{}\" references field \"{}\", whose type is not portably indexable.", t, key)));
       index.columns.push_back(it->column());
       seen_columns.insert(lower(it->column()));
     }
     if (seen_columns.size() != index.columns.size())
-      return fail(index_error(fmt::format("Index on table \"{}\" resolves more than one field to the same database column.", t)));
+      return fail(index_error(
+          fmt::format("Index on table \"{}\" resolves more than one field to the same database column.", t)));
     if (spec.name) {
-      if (spec.name->empty() || !std::all_of(spec.name->begin(), spec.name->end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; }) ||
+      if (spec.name->empty() ||
+          !std::all_of(spec.name->begin(), spec.name->end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '_'; }) ||
           std::isdigit(static_cast<unsigned char>((*spec.name)[0])))
-        return fail(index_error("Database index names must start with a letter or underscore and contain only letters, numbers, and underscores."));
+        return fail(
+            index_error("Database index names must start with a letter or underscore and contain only letters, "
+                        "numbers, and underscores."));
       if (spec.name->size() > kMaxIndexNameBytes)
-        return fail(index_error(fmt::format("Database index names must be at most {} UTF-8 bytes.", kMaxIndexNameBytes)));
+        return fail(
+            index_error(fmt::format("Database index names must be at most {} UTF-8 bytes.", kMaxIndexNameBytes)));
       index.name = *spec.name;
     } else {
       index.name = generated_index_name(t, index.columns, spec.unique);
     }
     // Two declarations of one name are fine when they define the same index.
-    auto same_name = std::find_if(resolved.begin(), resolved.end(), [&](const TableIndex& r) { return lower(r.name) == lower(index.name); });
+    auto same_name = std::find_if(resolved.begin(), resolved.end(),
+                                  [&](const TableIndex& r) { return lower(r.name) == lower(index.name); });
     if (same_name != resolved.end()) {
       if (same_name->columns != index.columns || same_name->unique != index.unique)
-        return fail(index_error(fmt::format("Database index name \"{}\" identifies more than one index on table \"{}\".", index.name, t)));
+        return fail(index_error(
+            fmt::format("Database index name \"{}\" identifies more than one index on table \"{}\".", index.name, t)));
       continue;
     }
     resolved.push_back(std::move(index));
@@ -108,13 +121,17 @@ Result<std::vector<IndexSource>> merge_index_sources(const AuthTables& tables) {
   std::vector<IndexSource> sources;
   for (const auto& table : tables.tables) {
     if (table.disable_migrations) continue;
-    auto it = std::find_if(sources.begin(), sources.end(), [&](const IndexSource& s) { return s.table_name == table.model_name; });
+    auto it = std::find_if(sources.begin(), sources.end(),
+                           [&](const IndexSource& s) { return s.table_name == table.model_name; });
     if (it == sources.end()) {
       sources.push_back({table.model_name, table.fields, table.indexes});
       continue;
     }
     if (!it->indexes.empty() || !table.indexes.empty())
-      return fail(index_error(fmt::format("Database schema resolves more than one indexed logical table to \"{}\". Define table-level indexes through one logical schema key instead of aliasing multiple keys to the same database table.", table.model_name)));
+      return fail(index_error(fmt::format(
+          "Database schema resolves more than one indexed logical table to \"{}\". Define table-level indexes through "
+          "one logical schema key instead of aliasing multiple keys to the same database table.",
+          table.model_name)));
     spread_fields(it->fields, table.fields);
   }
   return sources;
@@ -133,10 +150,15 @@ Result<std::map<std::string, std::vector<TableIndex>>> resolve_indexes(const Aut
       if (!field.index && !field.unique) continue;
       std::string name = field_index_name(s.table_name, field.column(), field.unique);
       if (table_names.count(lower(name)))
-        return fail(index_error(fmt::format("Database index name \"{}\" conflicts with a table name. Index and table names must be unique across the schema.", name)));
+        return fail(
+            index_error(fmt::format("Database index name \"{}\" conflicts with a table name. Index and table names "
+                                    "must be unique across the schema.",
+                                    name)));
       auto [it, inserted] = field_index_owner.emplace(lower(name), s.table_name);
       if (!inserted)
-        return fail(index_error(fmt::format("Database field-level index name \"{}\" is used by both table \"{}\" and table \"{}\".", name, it->second, s.table_name)));
+        return fail(index_error(
+            fmt::format("Database field-level index name \"{}\" is used by both table \"{}\" and table \"{}\".", name,
+                        it->second, s.table_name)));
     }
   }
   std::map<std::string, std::vector<TableIndex>> by_table;
@@ -147,12 +169,21 @@ Result<std::map<std::string, std::vector<TableIndex>>> resolve_indexes(const Aut
     for (const auto& index : *resolved) {
       std::string key = lower(index.name);
       if (table_names.count(key))
-        return fail(index_error(fmt::format("Database index name \"{}\" conflicts with a table name. Index and table names must be unique across the schema.", index.name)));
+        return fail(
+            index_error(fmt::format("Database index name \"{}\" conflicts with a table name. Index and table names "
+                                    "must be unique across the schema.",
+                                    index.name)));
       if (auto f = field_index_owner.find(key); f != field_index_owner.end())
-        return fail(index_error(fmt::format("Database index name \"{}\" is already reserved by field-level index metadata on table \"{}\". Remove the duplicate table-level index or give it a distinct name.", index.name, f->second)));
+        return fail(
+            index_error(fmt::format("Database index name \"{}\" is already reserved by field-level index metadata on "
+                                    "table \"{}\". Remove the duplicate table-level index or give it a distinct name.",
+                                    index.name, f->second)));
       auto [it, inserted] = index_owner.emplace(key, s.table_name);
       if (!inserted && it->second != s.table_name)
-        return fail(index_error(fmt::format("Database index name \"{}\" is used by both table \"{}\" and table \"{}\". Index names must be unique across the schema.", index.name, it->second, s.table_name)));
+        return fail(
+            index_error(fmt::format("Database index name \"{}\" is used by both table \"{}\" and table \"{}\". Index "
+                                    "names must be unique across the schema.",
+                                    index.name, it->second, s.table_name)));
     }
     by_table[s.table_name] = std::move(*resolved);
   }

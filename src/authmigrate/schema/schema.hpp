@@ -16,8 +16,8 @@
 namespace authmigrate::schema {
 
 struct ResolvedReference {
-  std::string table;      // physical table name
-  std::string column;     // physical column name
+  std::string table;        // physical table name
+  std::string column;       // physical column name
   bool targets_id = false;  // the reference is to a primary key ("id"): the column takes the id type
   std::string on_delete = "cascade";
 

@@ -36,8 +36,9 @@ class Reader {
     if (format == root.end() || !format->is_string())
       return error("format", fmt::format("missing \"format\"; expected \"{}\"", kSchemaJsonFormat));
     if (format->get<std::string>() != kSchemaJsonFormat)
-      return error("format", fmt::format("unsupported schema format \"{}\"; this authmigrate reads \"{}\"",
-                                         format->get<std::string>(), kSchemaJsonFormat),
+      return error("format",
+                   fmt::format("unsupported schema format \"{}\"; this authmigrate reads \"{}\"",
+                               format->get<std::string>(), kSchemaJsonFormat),
                    "export the schema again with the authmigrate that will read it");
     if (auto v = root.find("betterAuthVersion"); v != root.end() && v->is_string()) {
       out.better_auth_version = v->get<std::string>();
@@ -119,7 +120,8 @@ class Reader {
     if (!value.is_object()) return error(path, "must be an object");
     IndexSpec index;
     auto fields = value.find("fields");
-    if (fields == value.end() || !fields->is_array()) return error(path + ".fields", "missing (an array of field keys)");
+    if (fields == value.end() || !fields->is_array())
+      return error(path + ".fields", "missing (an array of field keys)");
     for (const auto& f : *fields) {
       if (!f.is_string()) return error(path + ".fields", "must hold strings");
       index.fields.push_back(f.get<std::string>());
@@ -238,8 +240,8 @@ Result<AuthTables> read_schema_json(std::string_view text, std::string_view sour
     std::string what = e.what();
     // Keep only the reason; nlohmann prefixes "[json.exception.parse_error.101] parse error at ...: ".
     if (auto colon = what.rfind(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    return fail(ErrorKind::config,
-                fmt::format("{}:{}: not valid JSON: {}", source, position_of(text, e.byte == 0 ? 0 : e.byte - 1), what));
+    return fail(ErrorKind::config, fmt::format("{}:{}: not valid JSON: {}", source,
+                                               position_of(text, e.byte == 0 ? 0 : e.byte - 1), what));
   } catch (const nlohmann::json::exception& e) {
     // A number beyond a double ("1e999") is out_of_range.406, thrown by the parser with no position.
     std::string what = e.what();

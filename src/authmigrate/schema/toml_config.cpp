@@ -25,15 +25,18 @@ struct CoreSection {
   const char* section;
   const char* table_key;
 };
-constexpr CoreSection kCoreSections[] = {{"user", "user"}, {"session", "session"}, {"account", "account"},
-                                         {"verification", "verification"}, {"rate_limit", "rateLimit"}};
+constexpr CoreSection kCoreSections[] = {{"user", "user"},
+                                         {"session", "session"},
+                                         {"account", "account"},
+                                         {"verification", "verification"},
+                                         {"rate_limit", "rateLimit"}};
 
 class SectionReader {
  public:
   AuthOptions read(const toml::table& section) {
-    static const std::vector<std::string> keys = {"version", "plugins", "generate_id", "secondary_storage", "use_plural",
-                                                  "schema_name", "user", "session", "account", "verification",
-                                                  "rate_limit", "plugin"};
+    static const std::vector<std::string> keys = {"version",    "plugins",      "generate_id", "secondary_storage",
+                                                  "use_plural", "schema_name",  "user",        "session",
+                                                  "account",    "verification", "rate_limit",  "plugin"};
     // Plugins first: their options are checked against the list.
     if (auto* node = section.get("plugins")) read_plugin_list(*node);
     for (auto [key_ptr, node_ptr] : in_source_order(section)) {
@@ -191,7 +194,8 @@ class SectionReader {
       std::string k(key.str());
       auto column = value.value<std::string>();
       if (!contains(field_keys, k)) {
-        issues_.add(key.source(), fmt::format("unknown field `{}` in `{}.fields`", k, where), did_you_mean(k, field_keys));
+        issues_.add(key.source(), fmt::format("unknown field `{}` in `{}.fields`", k, where),
+                    did_you_mean(k, field_keys));
       } else if (!column || column->empty()) {
         issues_.add(value.source(), fmt::format("the column name for `{}` must be a non-empty string", k));
       } else {
@@ -209,7 +213,8 @@ class SectionReader {
     for (auto [key_ptr, value_ptr] : in_source_order(*table)) {
       const toml::key& key = *key_ptr;
       const toml::node& value = *value_ptr;
-      if (auto field = read_toml_field(std::string(key.str()), value, issues_)) out.additional_fields.push_back(std::move(*field));
+      if (auto field = read_toml_field(std::string(key.str()), value, issues_))
+        out.additional_fields.push_back(std::move(*field));
     }
   }
 
@@ -238,7 +243,8 @@ class SectionReader {
       if (!find_plugin(name)) {
         issues_.add(key.source(), fmt::format("unknown plugin `{}`", name), did_you_mean(name, plugin_names()));
       } else if (config == options_.plugins.end()) {
-        issues_.add(key.source(), fmt::format("options for plugin `{}`, which `better_auth.plugins` does not list", name));
+        issues_.add(key.source(),
+                    fmt::format("options for plugin `{}`, which `better_auth.plugins` does not list", name));
       } else if (!value.as_table()) {
         issues_.add(value.source(), fmt::format("`better_auth.plugin.{}` must be a table", name));
       } else {
@@ -255,11 +261,13 @@ class SectionReader {
       const toml::key& key = *key_ptr;
       const toml::node& value = *value_ptr;
       std::string k(key.str());
-      auto option = std::find_if(spec.options.begin(), spec.options.end(), [&](const PluginOptionSpec& o) { return o.name == k; });
+      auto option = std::find_if(spec.options.begin(), spec.options.end(),
+                                 [&](const PluginOptionSpec& o) { return o.name == k; });
       if (k == "schema") {
         schema = &value;  // read after the switches, which decide what tables exist
       } else if (option == spec.options.end()) {
-        issues_.add(key.source(), fmt::format("unknown option `{}` for plugin `{}`", k, spec.name), did_you_mean(k, allowed));
+        issues_.add(key.source(), fmt::format("unknown option `{}` for plugin `{}`", k, spec.name),
+                    did_you_mean(k, allowed));
       } else {
         read_plugin_switch(*option, value, config);
       }
@@ -276,7 +284,9 @@ class SectionReader {
     } else if (option.kind == Kind::string && value.is_string()) {
       config.options[option.name] = *value.value<std::string>();
     } else {
-      const char* expected = option.kind == Kind::boolean ? "true or false" : option.kind == Kind::integer ? "an integer" : "a string";
+      const char* expected = option.kind == Kind::boolean   ? "true or false"
+                             : option.kind == Kind::integer ? "an integer"
+                                                            : "a string";
       issues_.add(value.source(), fmt::format("`{}` must be {}", option.name, expected));
     }
   }
@@ -294,7 +304,8 @@ class SectionReader {
       std::string where = fmt::format("better_auth.plugin.{}.schema.{}", spec.name, table_key);
       auto produced = spec.table_fields.find(table_key);
       if (produced == spec.table_fields.end()) {
-        issues_.add(key.source(), fmt::format("plugin `{}` has no table `{}`", spec.name, table_key), did_you_mean(table_key, spec.tables));
+        issues_.add(key.source(), fmt::format("plugin `{}` has no table `{}`", spec.name, table_key),
+                    did_you_mean(table_key, spec.tables));
         continue;
       }
       if (!value.as_table()) {
@@ -306,8 +317,8 @@ class SectionReader {
       if (contains(spec.additional_field_tables, table_key)) allowed.push_back("additional_fields");
       TableOptions& out = config.schema[table_key];
       for (auto [option_ptr, option_value_ptr] : in_source_order(*value.as_table())) {
-      const toml::key& option = *option_ptr;
-      const toml::node& option_value = *option_value_ptr;
+        const toml::key& option = *option_ptr;
+        const toml::node& option_value = *option_value_ptr;
         std::string o(option.str());
         if (!contains(allowed, o)) {
           issues_.add(option.source(), fmt::format("unknown option `{}.{}`", where, o), did_you_mean(o, allowed));
@@ -344,7 +355,8 @@ Result<std::optional<AuthOptions>> read_better_auth_toml(std::string_view text, 
     return read_better_auth_section(root);
   } catch (const toml::parse_error& e) {
     const auto& where = e.source();
-    return fail(ErrorKind::config, fmt::format("{}:{}:{}: {}", path, where.begin.line, where.begin.column, e.description()));
+    return fail(ErrorKind::config,
+                fmt::format("{}:{}:{}: {}", path, where.begin.line, where.begin.column, e.description()));
   }
 }
 

@@ -9,7 +9,7 @@ namespace authmigrate::schema {
 namespace {
 
 const std::vector<std::string>& field_keys() {
-  static const std::vector<std::string> keys = {"type", "required", "unique", "index", "sortable", "bigint",
+  static const std::vector<std::string> keys = {"type",    "required",   "unique",     "index", "sortable", "bigint",
                                                 "default", "field_name", "references", "input", "returned"};
   return keys;
 }
@@ -72,12 +72,13 @@ bool read_references(const toml::node& node, Field& field, TomlIssues& issues) {
   Reference ref;
   bool ok = true;
   for (auto [key_ptr, value_ptr] : in_source_order(*table)) {
-      const toml::key& key = *key_ptr;
-      const toml::node& value = *value_ptr;
+    const toml::key& key = *key_ptr;
+    const toml::node& value = *value_ptr;
     std::string k(key.str());
     auto text = value.value<std::string>();
     if (k != "model" && k != "field" && k != "on_delete") {
-      issues.add(key.source(), fmt::format("unknown option `references.{}`", k), did_you_mean(k, {"model", "field", "on_delete"}));
+      issues.add(key.source(), fmt::format("unknown option `references.{}`", k),
+                 did_you_mean(k, {"model", "field", "on_delete"}));
       ok = false;
     } else if (!text) {
       issues.add(value.source(), fmt::format("`references.{}` must be a string", k));
@@ -87,7 +88,8 @@ bool read_references(const toml::node& node, Field& field, TomlIssues& issues) {
     } else if (k == "field") {
       ref.field = *text;
     } else if (!is_valid_on_delete(*text)) {
-      issues.add(value.source(), fmt::format("unknown on_delete action `{}`", *text), did_you_mean(*text, on_delete_actions()));
+      issues.add(value.source(), fmt::format("unknown on_delete action `{}`", *text),
+                 did_you_mean(*text, on_delete_actions()));
       ok = false;
     } else {
       ref.on_delete = *text;
@@ -120,8 +122,8 @@ std::optional<Field> read_toml_field(const std::string& key, const toml::node& n
     ok = read_type(*type, field, issues) && ok;
   }
   for (auto [k_ptr, value_ptr] : in_source_order(*table)) {
-      const toml::key& k = *k_ptr;
-      const toml::node& value = *value_ptr;
+    const toml::key& k = *k_ptr;
+    const toml::node& value = *value_ptr;
     std::string name(k.str());
     auto flag = [&](bool& out) {
       if (auto b = value.value_exact<bool>()) {
@@ -157,7 +159,8 @@ std::optional<Field> read_toml_field(const std::string& key, const toml::node& n
     } else if (name == "references") {
       ok = read_references(value, field, issues) && ok;
     } else {
-      issues.add(k.source(), fmt::format("unknown option `{}` for additional field `{}`", name, key), did_you_mean(name, field_keys()));
+      issues.add(k.source(), fmt::format("unknown option `{}` for additional field `{}`", name, key),
+                 did_you_mean(name, field_keys()));
       ok = false;
     }
   }

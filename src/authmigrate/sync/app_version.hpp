@@ -15,10 +15,10 @@
 namespace authmigrate::sync {
 
 struct AppVersion {
-  std::string installed;        // "1.7.25"; empty when the app's better-auth was not found
-  std::filesystem::path file;   // where it was read
-  std::string release;          // the release the schema is built for
-  std::string said_by;          // what chose it
+  std::string installed;                // "1.7.25"; empty when the app's better-auth was not found
+  std::filesystem::path file;           // where it was read
+  std::string release;                  // the release the schema is built for
+  std::string said_by;                  // what chose it
   std::vector<std::string> mismatches;  // empty: the schema describes it; else why not, naming both versions
   std::string hint;
 };

@@ -40,10 +40,11 @@ void check_known(ReleaseChoice& choice) {
   const auto& known = schema::known_releases();
   if (known.empty() || choice.release.better_auth <= known.back()) return;
   std::string newest = base::to_string(known.back());
-  choice.beyond_known = fmt::format("better-auth {} ({}) is newer than the newest release this authmigrate knows "
-                                    "({}): the schema of {} is used; update authmigrate, or export the app's own "
-                                    "schema with `authmigrate schema export`",
-                                    base::to_string(choice.release.better_auth), choice.said_by, newest, newest);
+  choice.beyond_known = fmt::format(
+      "better-auth {} ({}) is newer than the newest release this authmigrate knows "
+      "({}): the schema of {} is used; update authmigrate, or export the app's own "
+      "schema with `authmigrate schema export`",
+      base::to_string(choice.release.better_auth), choice.said_by, newest, newest);
 }
 
 }  // namespace
@@ -65,8 +66,8 @@ Result<ReleaseChoice> choose_release(const std::string& flag, const schema::Auth
   if (!asked.version.empty()) {
     auto v = base::parse_version(asked.version);
     if (!v)
-      return fail(Error(ErrorKind::config, fmt::format("{} \"{}\" is not an exact better-auth version", asked.said_by,
-                                                       asked.version))
+      return fail(Error(ErrorKind::config,
+                        fmt::format("{} \"{}\" is not an exact better-auth version", asked.said_by, asked.version))
                       .with_hint("give a release as npm records it, e.g. 1.6.22"));
     choice.release.better_auth = *v;
     choice.said_by = asked.said_by;
@@ -85,10 +86,10 @@ Result<ReleaseChoice> choose_release(const std::string& flag, const schema::Auth
                                                      schema::known_release_span()))
                     .with_hint("export the app's own schema with `authmigrate schema export` and use --schema"));
   if (installed && *installed != choice.release.better_auth) {
-    choice.mismatch = fmt::format("the schema is built for better-auth {} ({}), but the app installed better-auth {} "
-                                  "({})",
-                                  base::to_string(choice.release.better_auth), choice.said_by, choice.installed,
-                                  choice.installed_file.string());
+    choice.mismatch = fmt::format(
+        "the schema is built for better-auth {} ({}), but the app installed better-auth {} "
+        "({})",
+        base::to_string(choice.release.better_auth), choice.said_by, choice.installed, choice.installed_file.string());
     choice.hint = "drop the version to follow the installed one, or install the release you name";
   } else if (auto added = add_installed_plugins(options, directory, choice.release); !added) {
     return fail(added.error());

@@ -16,12 +16,12 @@ namespace authmigrate::sync {
 
 struct ReleaseChoice {
   schema::CatalogueRelease release;
-  std::string said_by;            // "--better-auth-version", "authmigrate.toml [better_auth] version", ...
-  std::string installed;          // the app's better-auth ("1.6.22"); empty when none was found
+  std::string said_by;    // "--better-auth-version", "authmigrate.toml [better_auth] version", ...
+  std::string installed;  // the app's better-auth ("1.6.22"); empty when none was found
   std::filesystem::path installed_file;
-  std::string mismatch;           // empty, or why the choice may not describe the app (a warning; --strict refuses)
+  std::string mismatch;  // empty, or why the choice may not describe the app (a warning; --strict refuses)
   std::string hint;
-  std::string beyond_known;       // empty, or: the release is newer than every one the catalogue knows
+  std::string beyond_known;  // empty, or: the release is newer than every one the catalogue knows
 };
 
 // `asked`: --better-auth-version ("" when not given). Errors (kind config): a version that is not an

@@ -32,8 +32,8 @@ Result<std::optional<LoadedSchema>> from_json(const fs::path& path, const std::s
   if (!tables) return fail(std::move(tables.error()));
   if (!asked.empty()) {
     if (!base::parse_version(asked))
-      return fail(Error(ErrorKind::config, fmt::format("--better-auth-version \"{}\" is not an exact better-auth version",
-                                                       asked))
+      return fail(Error(ErrorKind::config,
+                        fmt::format("--better-auth-version \"{}\" is not an exact better-auth version", asked))
                       .with_hint("give a release as npm records it, e.g. 1.6.22"));
   }
   std::string exported = tables->better_auth_version;
@@ -58,7 +58,8 @@ Result<std::optional<LoadedSchema>> from_toml(const fs::path& path, const Schema
   if (!tables) return fail(std::move(tables.error().within(path.string())));
   auto resolved = schema::resolve_schema(*tables);
   if (!resolved) return fail(std::move(resolved.error().within(path.string())));
-  return LoadedSchema{std::move(*resolved), fmt::format("{} [better_auth]", path.string()), true, std::move(*choice), {}};
+  return LoadedSchema{
+      std::move(*resolved), fmt::format("{} [better_auth]", path.string()), true, std::move(*choice), {}};
 }
 
 }  // namespace

@@ -22,8 +22,8 @@ struct SchemaSourceOptions {
 
 struct LoadedSchema {
   schema::Schema schema;
-  std::string source;  // "auth-schema.json", "authmigrate.toml [better_auth]"
-  bool from_catalogue = false;  // [better_auth]: the built-in catalogue, not an export
+  std::string source;                    // "auth-schema.json", "authmigrate.toml [better_auth]"
+  bool from_catalogue = false;           // [better_auth]: the built-in catalogue, not an export
   std::optional<ReleaseChoice> release;  // the catalogue's: which release, and why
   // --better-auth-version with an export: the release whose DDL rules apply to the export's tables
   std::string asked_version;

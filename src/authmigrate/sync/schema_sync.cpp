@@ -67,8 +67,8 @@ Result<SyncOutcome> apply_plan(db::Connection& connection, const schema::Schema&
   for (size_t i = 0; i < planned->statements.size(); ++i) {
     auto ran = connection.execute(planned->statements[i]);
     if (!ran) {
-      return fail(std::move(ran.error().within(fmt::format("schema statement {} of {}: {}", i + 1,
-                                                           planned->statements.size(), planned->statements[i]))));
+      return fail(std::move(ran.error().within(
+          fmt::format("schema statement {} of {}: {}", i + 1, planned->statements.size(), planned->statements[i]))));
     }
     ++outcome.statements;
   }
@@ -83,11 +83,11 @@ bool runs_nothing(const plan::Plan& planned) {
 void report_done(const SyncOutcome& outcome, bool dry_run, std::chrono::steady_clock::time_point started,
                  report::Reporter& reporter) {
   size_t count = dry_run ? outcome.summary.size() : outcome.statements;
-  auto event = report::info("schema.done", count == 0 && !dry_run
-                                               ? "Better Auth schema is up to date"
-                                               : fmt::format("{} the Better Auth schema ({} statement{})",
-                                                             dry_run ? "would update" : "updated", count,
-                                                             count == 1 ? "" : "s"));
+  auto event =
+      report::info("schema.done", count == 0 && !dry_run ? "Better Auth schema is up to date"
+                                                         : fmt::format("{} the Better Auth schema ({} statement{})",
+                                                                       dry_run ? "would update" : "updated", count,
+                                                                       count == 1 ? "" : "s"));
   event.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   event.fields["statements"] = outcome.statements;
   reporter.emit(event);
@@ -107,8 +107,8 @@ Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema
   if (runs_nothing(*planned)) transactional = false;
   bool replan = transactional;
   auto sync = [&]() -> Result<void> {
-    outcome = apply_plan(connection, wanted, replan ? plan_schema(connection, wanted) : planned, dry_run, confirm,
-                         reporter);
+    outcome =
+        apply_plan(connection, wanted, replan ? plan_schema(connection, wanted) : planned, dry_run, confirm, reporter);
     if (!outcome) return fail(std::move(outcome.error()));
     return {};
   };

@@ -67,9 +67,10 @@ Result<bool> galera_from_probe(const Result<db::QueryResult>& probe) {
     // The probe is no migration: a refusal, like a lost connection, means the server cannot be used.
     if (error.kind == ErrorKind::migration_failed) error.kind = ErrorKind::unreachable;
     error.within("checking whether the server is a Galera node (SELECT @@global.wsrep_on)");
-    error.hint = "the lock to take depends on the answer (a row the cluster certifies on Galera, GET_LOCK "
-                 "elsewhere), so authmigrate does not guess: fix the cause above (the connection, a timeout, the "
-                 "user's rights) and run again; nothing was changed";
+    error.hint =
+        "the lock to take depends on the answer (a row the cluster certifies on Galera, GET_LOCK "
+        "elsewhere), so authmigrate does not guess: fix the cause above (the connection, a timeout, the "
+        "user's rights) and run again; nothing was changed";
     return fail(std::move(error));
   }
   const auto& row = probe->rows.at(0);
@@ -98,10 +99,10 @@ Result<void> ClusterLock::prepare() {
 }
 
 Result<void> ClusterLock::take_over_expired(report::Reporter& reporter) {
-  auto stale = query_retrying(m_db,
-                              fmt::format("SELECT holder FROM {} WHERE name = $1 AND expires_at < UTC_TIMESTAMP(3)",
-                                          k_cluster_lock_table),
-                              {std::string(k_lock_name)});
+  auto stale = query_retrying(
+      m_db,
+      fmt::format("SELECT holder FROM {} WHERE name = $1 AND expires_at < UTC_TIMESTAMP(3)", k_cluster_lock_table),
+      {std::string(k_lock_name)});
   if (!stale) return fail(std::move(stale.error()));
   if (stale->rows.empty()) return {};
   auto holder = stale->rows.at(0).at(0).value_or("");
@@ -136,15 +137,16 @@ Result<void> ClusterLock::renew() {
                                 {std::string(k_lock_name), m_token});
   if (!renewed) return fail(std::move(renewed.error().within("renewing the migration lock")));
   if (holder() == m_token) return {};
-  return fail(Error(ErrorKind::lock_timeout, "the migration lock was taken over: its lease ran out while this run "
-                                             "held it")
+  return fail(Error(ErrorKind::lock_timeout,
+                    "the migration lock was taken over: its lease ran out while this run "
+                    "held it")
                   .with_hint("nothing more is applied by this run; run it again"));
 }
 
 Result<void> ClusterLock::release() {
-  auto deleted = query_retrying(m_db,
-                                fmt::format("DELETE FROM {} WHERE name = $1 AND holder = $2", k_cluster_lock_table),
-                                {std::string(k_lock_name), m_token});
+  auto deleted =
+      query_retrying(m_db, fmt::format("DELETE FROM {} WHERE name = $1 AND holder = $2", k_cluster_lock_table),
+                     {std::string(k_lock_name), m_token});
   if (!deleted) return fail(std::move(deleted.error()));
   return {};
 }

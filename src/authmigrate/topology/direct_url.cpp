@@ -17,8 +17,9 @@ std::optional<DirectUrl> find_direct_url(const config::Environment& env, std::st
 
 Error pooler_refusal(std::string message) {
   return Error(ErrorKind::config, std::move(message))
-      .with_hint("migrate through a direct connection: --direct-url, or DIRECT_URL in the environment; "
-                 "nothing was changed");
+      .with_hint(
+          "migrate through a direct connection: --direct-url, or DIRECT_URL in the environment; "
+          "nothing was changed");
 }
 
 }  // namespace authmigrate::topology

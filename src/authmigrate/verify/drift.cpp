@@ -34,8 +34,8 @@ Finding missing_index(const dialect::SqlDialect& d, const std::string& schema_na
 }
 
 void table_index_drift(const std::string& schema_name, const schema::SchemaTable& table,
-                       const dialect::LiveTable& existing, const dialect::LiveSchema& live, const dialect::SqlDialect& d,
-                       const dialect::DdlRules& rules, std::vector<Finding>& out) {
+                       const dialect::LiveTable& existing, const dialect::LiveSchema& live,
+                       const dialect::SqlDialect& d, const dialect::DdlRules& rules, std::vector<Finding>& out) {
   for (const auto& column : table.columns) {
     // Before 1.4.0 the CLI made no index for `index: true`: a database it made has none.
     const bool indexed = column.field.unique || (column.field.index && rules.field_indexes);
@@ -66,9 +66,10 @@ std::vector<Finding> column_drift(const schema::SchemaTable& table, const schema
                                     "column and enforce NOT NULL to remove the drift.",
                                     column.name, table.name)});
   if (!d.accepts_column_type(live.data_type, column.field))
-    findings.push_back({FindingKind::type_mismatch, table.name, column.name,
-                        fmt::format("Field {} in table {} has a different type in the database. Expected {} but got {}.",
-                                    column.name, table.name, schema::to_string(column.field.type), live.data_type)});
+    findings.push_back(
+        {FindingKind::type_mismatch, table.name, column.name,
+         fmt::format("Field {} in table {} has a different type in the database. Expected {} but got {}.", column.name,
+                     table.name, schema::to_string(column.field.type), live.data_type)});
   return findings;
 }
 

@@ -4,13 +4,20 @@ namespace authmigrate::verify {
 
 std::string_view code_of(FindingKind kind) {
   switch (kind) {
-    case FindingKind::missing_table: return "missing-table";
-    case FindingKind::missing_column: return "missing-column";
-    case FindingKind::unexpected_required_column: return "unexpected-required-column";
-    case FindingKind::type_mismatch: return "type-mismatch";
-    case FindingKind::nullable_required: return "nullable-required";
-    case FindingKind::missing_index: return "missing-index";
-    case FindingKind::table_name_clash: return "table-name-clash";
+    case FindingKind::missing_table:
+      return "missing-table";
+    case FindingKind::missing_column:
+      return "missing-column";
+    case FindingKind::unexpected_required_column:
+      return "unexpected-required-column";
+    case FindingKind::type_mismatch:
+      return "type-mismatch";
+    case FindingKind::nullable_required:
+      return "nullable-required";
+    case FindingKind::missing_index:
+      return "missing-index";
+    case FindingKind::table_name_clash:
+      return "table-name-clash";
   }
   return "unknown";
 }

@@ -27,11 +27,11 @@ std::vector<Finding> unexpected_required_columns(const schema::SchemaTable& tabl
   std::vector<Finding> findings;
   for (const auto& column : live.columns) {
     if (written(table, column.name) || column.nullable || column.has_default) continue;
-    findings.push_back({FindingKind::unexpected_required_column, table.name, column.name,
-                        fmt::format("Column \"{}\" on table \"{}\" is required but Better Auth never writes it, so "
-                                    "every insert into \"{}\" fails. {}{}",
-                                    column.name, table.name, table.name, kRelaxHint,
-                                    column.name == "issuer" ? kIssuerNote : "")});
+    findings.push_back(
+        {FindingKind::unexpected_required_column, table.name, column.name,
+         fmt::format("Column \"{}\" on table \"{}\" is required but Better Auth never writes it, so "
+                     "every insert into \"{}\" fails. {}{}",
+                     column.name, table.name, table.name, kRelaxHint, column.name == "issuer" ? kIssuerNote : "")});
   }
   return findings;
 }

@@ -45,26 +45,34 @@ std::string mismatch_summary(const std::vector<Finding>& refusals) {
   bool issuer = false;
   for (const auto& finding : refusals) {
     switch (finding.kind) {
-      case FindingKind::missing_table: tables.push_back(finding.table); break;
-      case FindingKind::missing_column: columns.push_back(finding.table + "." + finding.column); break;
+      case FindingKind::missing_table:
+        tables.push_back(finding.table);
+        break;
+      case FindingKind::missing_column:
+        columns.push_back(finding.table + "." + finding.column);
+        break;
       case FindingKind::unexpected_required_column:
         required.push_back(finding.table + "." + finding.column);
-        if (std::find(affected.begin(), affected.end(), finding.table) == affected.end()) affected.push_back(finding.table);
+        if (std::find(affected.begin(), affected.end(), finding.table) == affected.end())
+          affected.push_back(finding.table);
         issuer = issuer || finding.column == "issuer";
         break;
-      default: break;
+      default:
+        break;
     }
   }
   std::vector<std::string> sections{"Database schema mismatch"};
   if (!tables.empty()) sections.push_back(fmt::format("  Missing tables\n    {}", fmt::join(tables, ", ")));
   if (!columns.empty()) sections.push_back(fmt::format("  Missing columns\n    {}", fmt::join(columns, "\n    ")));
   if (!required.empty()) {
-    sections.push_back(fmt::format("  Required columns Better Auth never writes\n    {}", fmt::join(required, "\n    ")));
+    sections.push_back(
+        fmt::format("  Required columns Better Auth never writes\n    {}", fmt::join(required, "\n    ")));
     sections.push_back(fmt::format("  Inserts into {} will fail.", fmt::join(affected, ", ")));
   }
   std::vector<std::string> help;
   if (!required.empty()) help.push_back("Make the listed columns nullable, give them defaults, or remove them.");
-  if (!tables.empty() || !columns.empty()) help.push_back("Run `npx auth migrate` to add the missing tables and columns.");
+  if (!tables.empty() || !columns.empty())
+    help.push_back("Run `npx auth migrate` to add the missing tables and columns.");
   if (!help.empty()) sections.push_back(fmt::format("  help: {}", fmt::join(help, "\n        ")));
   if (issuer)
     sections.push_back(

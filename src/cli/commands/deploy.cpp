@@ -51,7 +51,8 @@ struct Prepared {
 Result<std::vector<repair::RepairRequest>> named_repairs(const DeployOptions& options) {
   std::vector<std::string> names = options.repairs;
   if (names.empty()) {
-    auto listed = deploy::read_deploy_repairs(base::path_from_utf8(options.common.config_path.empty() ? "authmigrate.toml" : options.common.config_path));
+    auto listed = deploy::read_deploy_repairs(
+        base::path_from_utf8(options.common.config_path.empty() ? "authmigrate.toml" : options.common.config_path));
     if (!listed) return fail(std::move(listed.error()));
     names = std::move(*listed);
   }
@@ -63,13 +64,15 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
   std::vector<std::string> problems =
       deploy::check_environment(ctx.env(), deploy::EnvironmentRequirements{true, options.require_env});
   std::string config_path = options.common.config_path.empty() ? "authmigrate.toml" : options.common.config_path;
-  deploy::TargetSources sources{options.urls, base::path_from_utf8(options.urls_file), base::path_from_utf8(config_path)};
+  deploy::TargetSources sources{options.urls, base::path_from_utf8(options.urls_file),
+                                base::path_from_utf8(config_path)};
   auto specs = deploy::target_specs(sources, ctx.env(), problems);
   if (specs.size() == 1 && specs[0].direct_url_text.empty()) {
     if (auto direct = ctx.direct_url_instead_of(specs[0].origin)) specs[0].url_text = *direct;
   } else if (!options.common.direct_url.empty()) {
-    problems.push_back("--direct-url names one database, but this deploy has several: give each its direct_url "
-                       "(or direct_url_env) in its [[database]] entry");
+    problems.push_back(
+        "--direct-url names one database, but this deploy has several: give each its direct_url "
+        "(or direct_url_env) in its [[database]] entry");
   }
   for (auto& spec : specs) {
     if (!spec.direct_url_text.empty()) {
@@ -79,19 +82,25 @@ Result<Prepared> preflight(Context& ctx, const DeployOptions& options) {
     ctx.register_url_secret(spec.url_text);
   }
   Prepared prepared;
-  prepared.targets = deploy::resolve_targets(specs, base::path_from_utf8(options.common.dir), options.common.dir_given, problems);
+  prepared.targets =
+      deploy::resolve_targets(specs, base::path_from_utf8(options.common.dir), options.common.dir_given, problems);
   auto schema = ctx.schema(false);
-  if (!schema) problems.push_back(schema.error().describe());
-  else prepared.schema = std::move(*schema);
+  if (!schema)
+    problems.push_back(schema.error().describe());
+  else
+    prepared.schema = std::move(*schema);
   auto repairs = named_repairs(options);
-  if (!repairs) problems.push_back(repairs.error().describe());
-  else prepared.repairs = std::move(*repairs);
+  if (!repairs)
+    problems.push_back(repairs.error().describe());
+  else
+    prepared.repairs = std::move(*repairs);
   if (repairs && !repairs->empty() && schema && !*schema)
-    problems.push_back("a repair needs the Better Auth schema: pass --config or --schema, or add authmigrate.toml [better_auth]");
+    problems.push_back(
+        "a repair needs the Better Auth schema: pass --config or --schema, or add authmigrate.toml [better_auth]");
   AM_TRY(deploy::problems_to_error(problems));
-  ctx.reporter().emit(report::info("deploy.preflight",
-                                   fmt::format("preflight passed: {} database{}", prepared.targets.size(),
-                                               prepared.targets.size() == 1 ? "" : "s")));
+  ctx.reporter().emit(
+      report::info("deploy.preflight", fmt::format("preflight passed: {} database{}", prepared.targets.size(),
+                                                   prepared.targets.size() == 1 ? "" : "s")));
   return prepared;
 }
 
@@ -121,8 +130,8 @@ int summarize(Context& ctx, const std::vector<deploy::DeployOutcome>& outcomes, 
                     {"error", o.error ? o.error->describe() : ""}});
   }
   if (outcomes.size() > 1 && !ctx.json()) {
-    ctx.reporter().emit(report::info("deploy.table", fmt::format("{:<40} {:<18} {:>7} {:>7} {:>9}", "database",
-                                                                 "result", "files", "schema", "ms")));
+    ctx.reporter().emit(report::info(
+        "deploy.table", fmt::format("{:<40} {:<18} {:>7} {:>7} {:>9}", "database", "result", "files", "schema", "ms")));
     for (const auto& row : rows) {
       auto line = fmt::format("{:<40} {:<18} {:>7} {:>7} {:>9}", row["database"].get<std::string>(),
                               row["result"].get<std::string>(), row["files_applied"].get<size_t>(),
@@ -143,11 +152,11 @@ int summarize(Context& ctx, const std::vector<deploy::DeployOutcome>& outcomes, 
                                         nlohmann::json::object()});
     }
   }
-  auto summary = report::info("deploy.summary",
-                              failed == 0 ? fmt::format("deploy done: {} database{} up to date", outcomes.size(),
-                                                        outcomes.size() == 1 ? "" : "s")
-                                          : fmt::format("deploy failed for {} of {} database{}", failed,
-                                                        outcomes.size(), outcomes.size() == 1 ? "" : "s"));
+  auto summary =
+      report::info("deploy.summary", failed == 0 ? fmt::format("deploy done: {} database{} up to date", outcomes.size(),
+                                                               outcomes.size() == 1 ? "" : "s")
+                                                 : fmt::format("deploy failed for {} of {} database{}", failed,
+                                                               outcomes.size(), outcomes.size() == 1 ? "" : "s"));
   summary.level = failed == 0 ? report::Level::info : report::Level::error;
   summary.duration_ms = total_ms;
   summary.fields["databases"] = rows;
@@ -167,7 +176,8 @@ void add_deploy_command(CLI::App& app, Action& action) {
   cmd->add_flag("--fail-fast", o->fail_fast, "Stop starting databases after the first failure");
   cmd->add_flag("--backup", o->backup, "Back up each database first and restore it if the deploy fails");
   cmd->add_option("--backup-dir", o->backup_dir, "Folder for backups (created 0700)")->capture_default_str();
-  cmd->add_option("--keep", o->keep, "Keep the newest N backups of each database (0: all)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--keep", o->keep, "Keep the newest N backups of each database (0: all)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--wait-timeout", o->wait_timeout_s, "Seconds to wait for each database to come up")
       ->capture_default_str();
   cmd->add_option("--log-file", o->log_file, "Also write the log to FILE (created 0600)");

@@ -35,8 +35,8 @@ Result<config::Dialect> parse_dialect(const std::string& text) {
   if (text == "postgres" || text == "postgresql") return config::Dialect::postgres;
   if (text == "sqlite") return config::Dialect::sqlite;
   if (text == "mysql" || text == "mariadb") return config::Dialect::mysql;
-  return fail(Error(ErrorKind::usage, fmt::format("unknown dialect \"{}\"", text))
-                  .with_hint("use postgres, sqlite or mysql"));
+  return fail(
+      Error(ErrorKind::usage, fmt::format("unknown dialect \"{}\"", text)).with_hint("use postgres, sqlite or mysql"));
 }
 
 constexpr std::string_view k_stdout = "-";
@@ -105,8 +105,8 @@ void add_generate_command(CLI::App& app, Action& action) {
         }
         if (!planned) return fail(std::move(planned.error()));
         for (const auto& refused : planned->unsafe_changes) {
-          ctx.reporter().emit(report::warning(
-              "generate.unsafe", fmt::format("{}.{}: {}", refused.table, refused.column, refused.reason)));
+          ctx.reporter().emit(report::warning("generate.unsafe",
+                                              fmt::format("{}.{}: {}", refused.table, refused.column, refused.reason)));
         }
         if (const auto& problems = planned->schema_problems; !problems.empty()) {
           // The real CLI's warning, word for word; a migration file cannot mend these columns.
@@ -114,7 +114,8 @@ void add_generate_command(CLI::App& app, Action& action) {
               "generate.schema_problems",
               fmt::format("{} {} every insert Better Auth makes. No migration fixes this.", problems.size(),
                           problems.size() == 1 ? "column rejects" : "columns reject")));
-          for (const auto& problem : problems) ctx.reporter().emit(report::warning("generate.schema_problem", "-> " + problem));
+          for (const auto& problem : problems)
+            ctx.reporter().emit(report::warning("generate.schema_problem", "-> " + problem));
         }
         auto content = plan::generate_file_content(*planned);
         if (content.empty()) {

@@ -35,10 +35,22 @@ report::Event file_event(const platform::FileChange& file, bool dry_run) {
   std::string verb;
   std::string detail;
   switch (file.status) {
-    case FileStatus::created: verb = dry_run ? "would create" : "created"; detail = joined(file.changes); break;
-    case FileStatus::updated: verb = dry_run ? "would update" : "updated"; detail = joined(file.changes); break;
-    case FileStatus::unchanged: verb = "unchanged"; detail = file.reason; break;
-    case FileStatus::skipped: verb = "skipped"; detail = file.reason; break;
+    case FileStatus::created:
+      verb = dry_run ? "would create" : "created";
+      detail = joined(file.changes);
+      break;
+    case FileStatus::updated:
+      verb = dry_run ? "would update" : "updated";
+      detail = joined(file.changes);
+      break;
+    case FileStatus::unchanged:
+      verb = "unchanged";
+      detail = file.reason;
+      break;
+    case FileStatus::skipped:
+      verb = "skipped";
+      detail = file.reason;
+      break;
   }
   auto name = fmt::format("init.{}", file.status == FileStatus::created   ? "created"
                                      : file.status == FileStatus::updated ? "updated"
@@ -91,8 +103,9 @@ int report_plan(Context& ctx, Streams& streams, const platform::InitPlan& plan, 
 
 void add_init_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<InitCommandOptions>();
-  auto* cmd = app.add_subcommand("init", "Set the project up so that migrations run at release time "
-                                         "(nixpacks.toml, railway.json, Procfile, package.json, authmigrate.toml)");
+  auto* cmd = app.add_subcommand("init",
+                                 "Set the project up so that migrations run at release time "
+                                 "(nixpacks.toml, railway.json, Procfile, package.json, authmigrate.toml)");
   cmd->add_option("--project", options->project, "The app's folder")->capture_default_str();
   cmd->add_option("--start", options->start,
                   "The app's start command, when nixpacks.toml, the Procfile and package.json do not say it");
@@ -108,8 +121,7 @@ void add_init_command(CLI::App& app, Action& action) {
                 "Export the Better Auth schema at build time (automatic when auth-schema.json exists)");
   cmd->add_flag("--force", options->init.force, "Replace the user's conflicting migrate script or release command");
   cmd->add_flag("--dry-run", options->dry_run, "Print the diff of what would change and write nothing");
-  cmd->add_option("--log-format", options->common.log_format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--log-format", options->common.log_format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([options, &action] {
     action = [options](Streams& streams) {
       return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {

@@ -46,7 +46,8 @@ void add_migrate_command(CLI::App& app, Action& action) {
   cmd->add_flag("--allow-out-of-order", options->allow_out_of_order,
                 "Apply a new file even if it sorts before the newest applied one");
   cmd->add_flag("--allow-missing", options->allow_missing, "Go on when applied files are gone from the folder");
-  cmd->add_flag("-y,--yes", options->yes, "Do not ask before changing the Better Auth schema (never asked without a terminal)");
+  cmd->add_flag("-y,--yes", options->yes,
+                "Do not ask before changing the Better Auth schema (never asked without a terminal)");
   add_schema_options(*cmd, options->common);
   add_tx_mode_option(*cmd, options->tx_mode,
                      "file: one transaction per file; all: the schema change and every pending file in one "
@@ -56,7 +57,8 @@ void add_migrate_command(CLI::App& app, Action& action) {
     action = [options](Streams& streams) {
       return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {
         auto started = std::chrono::steady_clock::now();
-        auto files = migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
+        auto files =
+            migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
         if (!files) return fail(std::move(files.error()));
         auto wanted = ctx.schema(false);
         if (!wanted) return fail(std::move(wanted.error()));
@@ -100,10 +102,11 @@ void add_migrate_command(CLI::App& app, Action& action) {
                                       summary->applied.size() == 1 ? "" : "s", summary->already_applied);
         }
         if (files->empty() && !ctx.options().dir_given) {
-          ctx.reporter().emit(report::info("migrate.no_folder",
-                                           fmt::format("no migration files in {}", ctx.options().dir)));
+          ctx.reporter().emit(
+              report::info("migrate.no_folder", fmt::format("no migration files in {}", ctx.options().dir)));
         }
-        event.duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        event.duration_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         event.fields["applied"] = summary->applied;
         event.fields["already_applied"] = summary->already_applied;
         event.fields["database"] = (*db)->url().redacted();

@@ -23,7 +23,8 @@ Result<std::string> description_from(const std::string& name) {
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
       return fail(Error(ErrorKind::usage, fmt::format("migration name \"{}\" has a character that cannot be in a "
-                                                      "file name: '{}'", name, c))
+                                                      "file name: '{}'",
+                                                      name, c))
                       .with_hint("use letters, digits, spaces, '-' and '_'"));
     }
   }
@@ -49,10 +50,11 @@ void add_new_command(CLI::App& app, Action& action) {
         if (ec) return fail(ErrorKind::io, fmt::format("cannot create {}: {}", ctx.options().dir, ec.message()));
         auto file_name = migrations::new_migration_file_name(report::utc_timestamp(), *description);
         auto path = dir / file_name;
-        auto content = fmt::format("-- {}\n-- Applied once by `authmigrate migrate`, in a transaction where the "
-                                   "database allows.\n-- Put `-- authmigrate:no-transaction` on the first line for "
-                                   "statements that cannot run in one.\n\n",
-                                   *name);
+        auto content = fmt::format(
+            "-- {}\n-- Applied once by `authmigrate migrate`, in a transaction where the "
+            "database allows.\n-- Put `-- authmigrate:no-transaction` on the first line for "
+            "statements that cannot run in one.\n\n",
+            *name);
         AM_TRY(base::write_file_atomic(path, content, 0644, true));
         auto event = report::info("new.written", fmt::format("wrote {}", path.string()));
         event.fields["path"] = path.string();

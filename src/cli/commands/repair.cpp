@@ -26,7 +26,8 @@ Result<int> repair_database(Context& ctx, const RepairOptions& options,
   auto db = OpenDatabase::open(ctx);
   if (!db) return fail(std::move(db.error()));
   deploy::RepairSettings settings{options.dry_run, std::nullopt, ctx.lock_deadline()};
-  if (options.backup) settings.backup = backup::BackupOptions{base::path_from_utf8(options.backup_dir), 0, wanted.schema_name};
+  if (options.backup)
+    settings.backup = backup::BackupOptions{base::path_from_utf8(options.backup_dir), 0, wanted.schema_name};
   auto verdict = deploy::repair_database((*db)->connection(), (*db)->url(), wanted, requests, settings, ctx.reporter());
   if (!verdict) return fail(std::move(verdict.error()));
   report_verdict(ctx.reporter(), *verdict, (*db)->url().redacted());

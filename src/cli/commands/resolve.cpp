@@ -21,7 +21,8 @@ void add_resolve_command(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("resolve", "Mark an interrupted migration as applied, or forget it so it runs again");
   add_common_options(*cmd, options->common);
   cmd->add_option("VERSION", options->version, "The migration's version (its file name without .sql)")->required();
-  auto* applied = cmd->add_flag("--applied", options->applied, "It is done: record it as applied (with the file's checksum)");
+  auto* applied =
+      cmd->add_flag("--applied", options->applied, "It is done: record it as applied (with the file's checksum)");
   auto* rolled = cmd->add_flag("--rolled-back", options->rolled_back, "It was undone: forget it, so it runs again");
   applied->excludes(rolled);
   cmd->callback([cmd, options, &action] {
@@ -31,7 +32,8 @@ void add_resolve_command(CLI::App& app, Action& action) {
         if (!options->applied && !options->rolled_back) {
           return fail(Error(ErrorKind::usage, "say what happened: --applied or --rolled-back"));
         }
-        auto files = migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
+        auto files =
+            migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
         if (!files) return fail(std::move(files.error()));
         auto db = OpenDatabase::open(ctx);
         if (!db) return fail(std::move(db.error()));
@@ -41,10 +43,9 @@ void add_resolve_command(CLI::App& app, Action& action) {
         for (const auto& f : *files) {
           if (f.name.file_name == version || f.name.file_name == version + ".sql") version = f.name.version;
         }
-        AM_TRY(migrations::resolve_migration((*db)->connection(), *files, version,
-                                             options->applied ? migrations::Resolution::applied
-                                                              : migrations::Resolution::rolled_back,
-                                             ctx.reporter()));
+        AM_TRY(migrations::resolve_migration(
+            (*db)->connection(), *files, version,
+            options->applied ? migrations::Resolution::applied : migrations::Resolution::rolled_back, ctx.reporter()));
         return 0;
       });
     };

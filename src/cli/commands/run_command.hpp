@@ -9,8 +9,6 @@
 
 namespace authmigrate::cli {
 
-int run_command(const CommonOptions& options, Streams& streams,
-                const std::function<Result<int>(Context&)>& body);
-
+int run_command(const CommonOptions& options, Streams& streams, const std::function<Result<int>(Context&)>& body);
 
 }  // namespace authmigrate::cli

@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-
 #include <fmt/format.h>
 
 #include <authmigrate/base/files.hpp>
@@ -57,7 +56,8 @@ Result<RuntimeRun> choose_runtime(const config::Environment& env, const std::str
                       : project::RuntimeEvidence{*project::parse_runtime(forced), "--runtime " + forced};
   auto path = env.get("PATH");
   if (!path) path = env.get("Path");  // Windows spells it so
-  auto program = project::find_runtime_program(evidence.runtime, fs::current_path(), path.value_or(""), evidence.reason);
+  auto program =
+      project::find_runtime_program(evidence.runtime, fs::current_path(), path.value_or(""), evidence.reason);
   if (!program) return fail(std::move(program.error()));
   return RuntimeRun{evidence.runtime, *program, evidence.reason};
 }
@@ -68,7 +68,8 @@ std::vector<std::string> runtime_argv(const RuntimeRun& run, const std::vector<s
   std::vector<std::string> argv{run.program.string()};
   if (run.runtime == project::JsRuntime::deno) {
     argv.insert(argv.end(), {"run", "--allow-all"});
-    if (auto config = project::find_deno_config(fs::current_path())) argv.insert(argv.end(), {"--config", config->string()});
+    if (auto config = project::find_deno_config(fs::current_path()))
+      argv.insert(argv.end(), {"--config", config->string()});
   }
   argv.insert(argv.end(), args.begin(), args.end());
   return argv;
@@ -246,7 +247,8 @@ class LineSink {
 
 // The runtime with our environment plus AUTHMIGRATE_SCHEMA_EXPORT=1: an app tests it to skip import-time
 // side effects (opening its database, running its ORM's migrations) while only its options are read.
-Result<NodeResult> run_node(Context& ctx, Streams& streams, const RuntimeRun& run, const std::vector<std::string>& args) {
+Result<NodeResult> run_node(Context& ctx, Streams& streams, const RuntimeRun& run,
+                            const std::vector<std::string>& args) {
   std::vector<std::string> argv = runtime_argv(run, args);
   NodeResult result;
   LineSink sink(ctx, streams, result.report);
@@ -276,9 +278,9 @@ Error script_failure(const NodeResult& result, const RuntimeRun& run, const fs::
   }
   std::string how = result.signal != 0 ? fmt::format("was killed by signal {}", result.signal)
                                        : fmt::format("exited with code {}", result.exit_code);
-  return Error(ErrorKind::config, fmt::format("{} {} {} without saying why{}", run.program.filename().string(),
-                                              script.string(), how,
-                                              report.config.empty() ? "" : " (config " + report.config + ")"))
+  return Error(ErrorKind::config,
+               fmt::format("{} {} {} without saying why{}", run.program.filename().string(), script.string(), how,
+                           report.config.empty() ? "" : " (config " + report.config + ")"))
       .with_hint("its output is above; AUTHMIGRATE_DEBUG=1 shows stacks");
 }
 
@@ -340,12 +342,11 @@ Result<int> export_schema(Context& ctx, Streams& streams, const ExportOptions& o
     if (out.has_parent_path()) fs::create_directories(out.parent_path(), ec);
     AM_TRY(base::write_file_atomic(out, *text, 0644));
   }
-  auto event =
-      report::info("schema.export.written",
-                   fmt::format("wrote {}: {} tables from {} (better-auth {}; {}, {})",
-                               options.output == "-" ? "the schema to stdout" : options.output, tables->tables.size(),
-                               from, ran->report.better_auth, runtime_said(ran->report.runtime, *runtime),
-                               ran->report.loader));
+  auto event = report::info(
+      "schema.export.written",
+      fmt::format("wrote {}: {} tables from {} (better-auth {}; {}, {})",
+                  options.output == "-" ? "the schema to stdout" : options.output, tables->tables.size(), from,
+                  ran->report.better_auth, runtime_said(ran->report.runtime, *runtime), ran->report.loader));
   event.fields["path"] = options.output;
   event.fields["config"] = ran->report.config;
   event.fields["better_auth_version"] = ran->report.better_auth;

@@ -27,10 +27,14 @@ struct StatusOptions {
 std::string describe(const migrations::PlannedMigration& entry) {
   using migrations::MigrationStatus;
   switch (entry.status) {
-    case MigrationStatus::applied: return fmt::format("applied      {}  ({})", entry.file_name, entry.history->applied_at);
-    case MigrationStatus::pending: return fmt::format("pending      {}", entry.file_name);
-    case MigrationStatus::edited: return fmt::format("EDITED       {}  (changed since it was applied)", entry.file_name);
-    case MigrationStatus::missing: return fmt::format("MISSING      {}  (applied, file gone)", entry.file_name);
+    case MigrationStatus::applied:
+      return fmt::format("applied      {}  ({})", entry.file_name, entry.history->applied_at);
+    case MigrationStatus::pending:
+      return fmt::format("pending      {}", entry.file_name);
+    case MigrationStatus::edited:
+      return fmt::format("EDITED       {}  (changed since it was applied)", entry.file_name);
+    case MigrationStatus::missing:
+      return fmt::format("MISSING      {}  (applied, file gone)", entry.file_name);
     case MigrationStatus::interrupted:
       return fmt::format("INTERRUPTED  {}  (started, never finished: see `authmigrate resolve`)", entry.file_name);
   }
@@ -38,7 +42,9 @@ std::string describe(const migrations::PlannedMigration& entry) {
 }
 
 // A finding `migrate` cannot mend: a required column Better Auth never writes.
-bool needs_repair(const verify::Verdict& verdict) { return verdict.has(verify::FindingKind::unexpected_required_column); }
+bool needs_repair(const verify::Verdict& verdict) {
+  return verdict.has(verify::FindingKind::unexpected_required_column);
+}
 
 // Never "up to date" for a database Better Auth would refuse.
 std::string schema_state(size_t pending, const verify::Verdict& verdict) {
@@ -48,7 +54,8 @@ std::string schema_state(size_t pending, const verify::Verdict& verdict) {
   if (pending > 0)
     return fmt::format("{} change{} pending{}", pending, pending == 1 ? "" : "s",
                        verdict.refused() ? " (Better Auth refuses the database until they are applied)" : "");
-  if (verdict.refused()) return fmt::format("Better Auth will refuse this database ({} findings)", verdict.refusals.size());
+  if (verdict.refused())
+    return fmt::format("Better Auth will refuse this database ({} findings)", verdict.refusals.size());
   return "up to date";
 }
 }  // namespace
@@ -58,12 +65,15 @@ void add_status_command(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("status", "Show applied, pending, edited and missing migrations");
   add_common_options(*cmd, options->common);
   add_schema_options(*cmd, options->common);
-  cmd->add_flag("--exit-code", options->exit_code, "Exit 1 when anything is pending, edited, missing or interrupted; 6 when Better Auth will refuse the database and only a repair fixes it");
+  cmd->add_flag("--exit-code", options->exit_code,
+                "Exit 1 when anything is pending, edited, missing or interrupted; 6 when Better Auth will refuse the "
+                "database and only a repair fixes it");
   cmd->callback([cmd, options, &action] {
     options->common.dir_given = cmd->get_option("--dir")->count() > 0;
     action = [options](Streams& streams) {
       return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {
-        auto files = migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
+        auto files =
+            migrations::read_migration_directory(base::path_from_utf8(ctx.options().dir), ctx.options().dir_given);
         if (!files) return fail(std::move(files.error()));
         auto wanted = ctx.schema(false);
         if (!wanted) return fail(std::move(wanted.error()));
@@ -78,9 +88,9 @@ void add_status_command(CLI::App& app, Action& action) {
           schema_pending = lines.size();
           for (const auto& line : lines) ctx.reporter().emit(report::info("status.schema", "schema pending " + line));
           for (const auto& refused : schema_plan->unsafe_changes) {
-            ctx.reporter().emit(report::warning("status.schema_refused",
-                                                fmt::format("schema change refused: {}.{}: {}", refused.table,
-                                                            refused.column, refused.reason)));
+            ctx.reporter().emit(report::warning(
+                "status.schema_refused",
+                fmt::format("schema change refused: {}.{}: {}", refused.table, refused.column, refused.reason)));
           }
           auto judged = verify::verify_database((*db)->connection(), (*wanted)->schema);
           if (!judged) return fail(std::move(judged.error().within("verifying the Better Auth schema")));
@@ -105,12 +115,11 @@ void add_status_command(CLI::App& app, Action& action) {
         }
         auto count = [&](migrations::MigrationStatus s) { return plan->with(s).size(); };
         using migrations::MigrationStatus;
-        auto summary = report::info(
-            "status.summary",
-            fmt::format("{}: {} applied, {} pending, {} edited, {} missing, {} interrupted", (*db)->url().redacted(),
-                        count(MigrationStatus::applied), count(MigrationStatus::pending),
-                        count(MigrationStatus::edited), count(MigrationStatus::missing),
-                        count(MigrationStatus::interrupted)));
+        auto summary = report::info("status.summary",
+                                    fmt::format("{}: {} applied, {} pending, {} edited, {} missing, {} interrupted",
+                                                (*db)->url().redacted(), count(MigrationStatus::applied),
+                                                count(MigrationStatus::pending), count(MigrationStatus::edited),
+                                                count(MigrationStatus::missing), count(MigrationStatus::interrupted)));
         for (auto s : {MigrationStatus::applied, MigrationStatus::pending, MigrationStatus::edited,
                        MigrationStatus::missing, MigrationStatus::interrupted}) {
           summary.fields[std::string(to_string(s))] = count(s);

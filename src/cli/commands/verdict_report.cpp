@@ -11,9 +11,8 @@ namespace {
 
 report::Event finding_event(const verify::Finding& finding) {
   bool refuses = verify::refuses(finding.kind);
-  auto event = report::info("verify.finding",
-                            fmt::format("{:<8} {:<27} {}", refuses ? "refuses" : "drift", verify::code_of(finding.kind),
-                                        finding.message));
+  auto event = report::info("verify.finding", fmt::format("{:<8} {:<27} {}", refuses ? "refuses" : "drift",
+                                                          verify::code_of(finding.kind), finding.message));
   event.fields["code"] = std::string(verify::code_of(finding.kind));
   event.fields["severity"] = refuses ? "refuses" : "drift";
   event.fields["table"] = finding.table;
@@ -25,7 +24,8 @@ report::Event finding_event(const verify::Finding& finding) {
 
 void report_findings(report::Reporter& reporter, const verify::Verdict& verdict, bool with_missing) {
   for (const auto& finding : verdict.refusals)
-    if (with_missing || finding.kind == verify::FindingKind::unexpected_required_column) reporter.emit(finding_event(finding));
+    if (with_missing || finding.kind == verify::FindingKind::unexpected_required_column)
+      reporter.emit(finding_event(finding));
   for (const auto& finding : verdict.drift) reporter.emit(finding_event(finding));
 }
 
@@ -35,27 +35,30 @@ std::string next_steps(const verify::Verdict& verdict) {
     steps.push_back("`authmigrate migrate` adds the missing tables and columns");
   std::vector<std::string> repairs = repair::suggested_repairs(verdict);
   if (!repairs.empty())
-    steps.push_back(fmt::format("`authmigrate repair --dry-run {0}` shows the repair, `authmigrate repair {0}` makes it",
-                                fmt::join(repairs, " ")));
+    steps.push_back(
+        fmt::format("`authmigrate repair --dry-run {0}` shows the repair, `authmigrate repair {0}` makes it",
+                    fmt::join(repairs, " ")));
   return fmt::format("{}", fmt::join(steps, "; "));
 }
 
 void report_verdict(report::Reporter& reporter, const verify::Verdict& verdict, const std::string& database,
                     const std::string& release) {
   report_findings(reporter, verdict);
-  std::string drift = verdict.drift.empty() ? "no drift" : fmt::format("{} drift finding{}", verdict.drift.size(), verdict.drift.size() == 1 ? "" : "s");
+  std::string drift = verdict.drift.empty() ? "no drift"
+                                            : fmt::format("{} drift finding{}", verdict.drift.size(),
+                                                          verdict.drift.size() == 1 ? "" : "s");
   std::string who = release.empty() ? "Better Auth" : fmt::format("Better Auth {}", release);
   std::string effect = verify::has_runtime_check(release)
                            ? "every auth request fails with \"Database schema mismatch\""
                            : "it has no runtime schema check (that came in 1.7.3): the requests that need what is "
                              "missing fail with database errors";
-  auto event = verdict.refused()
-                   ? report::warning("verify.verdict",
-                                     fmt::format("{}: {} will refuse this database ({} finding{}; {}): {}. Fix: {}",
-                                                 database, who, verdict.refusals.size(),
-                                                 verdict.refusals.size() == 1 ? "" : "s", drift, effect,
-                                                 next_steps(verdict)))
-                   : report::info("verify.verdict", fmt::format("{}: {} accepts this database ({})", database, who, drift));
+  auto event =
+      verdict.refused()
+          ? report::warning("verify.verdict",
+                            fmt::format("{}: {} will refuse this database ({} finding{}; {}): {}. Fix: {}", database,
+                                        who, verdict.refusals.size(), verdict.refusals.size() == 1 ? "" : "s", drift,
+                                        effect, next_steps(verdict)))
+          : report::info("verify.verdict", fmt::format("{}: {} accepts this database ({})", database, who, drift));
   if (!release.empty()) event.fields["better_auth_version"] = release;
   event.fields["verdict"] = verdict.refused() ? "refuses" : "accepts";
   event.fields["refusals"] = verdict.refusals.size();

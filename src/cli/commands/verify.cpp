@@ -20,14 +20,16 @@ struct VerifyOptions {
 
 void add_verify_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<VerifyOptions>();
-  auto* cmd = app.add_subcommand(
-      "verify", "Check the database as Better Auth's runtime schema check does (read-only): exit 0 accepted, "
-                "6 Better Auth will refuse it, 7 drift with --strict");
+  auto* cmd =
+      app.add_subcommand("verify",
+                         "Check the database as Better Auth's runtime schema check does (read-only): exit 0 accepted, "
+                         "6 Better Auth will refuse it, 7 drift with --strict");
   add_common_options(*cmd, options->common);
   add_schema_options(*cmd, options->common);
-  cmd->get_option("--strict")->description(
-      "Exit 7 when the only findings are drift (types, nullability, indexes), and refuse (exit 2) a schema that "
-      "does not describe the Better Auth the app installed");
+  cmd->get_option("--strict")
+      ->description(
+          "Exit 7 when the only findings are drift (types, nullability, indexes), and refuse (exit 2) a schema that "
+          "does not describe the Better Auth the app installed");
   cmd->callback([options, &action] {
     action = [options](Streams& streams) {
       return run_command(options->common, streams, [&](Context& ctx) -> Result<int> {

@@ -16,7 +16,7 @@ using namespace authmigrate;
 namespace {
 struct TempDir {
   fs::path path = fs::temp_directory_path() / ("am-files-test-" + std::to_string(::getpid()) + "-" +
-                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+                                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
   TempDir() { fs::create_directories(path); }
   ~TempDir() { fs::remove_all(path); }
 };

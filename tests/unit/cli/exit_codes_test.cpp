@@ -35,8 +35,8 @@ TEST(ExitCodes, TheTableListsEveryCodeInUseAndNoOther) {
 TEST(ExitCodes, TheHelpFooterListsEachCodeWithItsMeaning) {
   const std::string help = cli::exit_codes_help();
   for (int code : codes_in_use()) {
-    auto entry = std::find_if(cli::k_exit_codes.begin(), cli::k_exit_codes.end(),
-                              [&](const auto& e) { return e.code == code; });
+    auto entry =
+        std::find_if(cli::k_exit_codes.begin(), cli::k_exit_codes.end(), [&](const auto& e) { return e.code == code; });
     ASSERT_NE(entry, cli::k_exit_codes.end()) << code;
     EXPECT_NE(help.find(std::to_string(code) + " " + std::string(entry->meaning)), std::string::npos)
         << code << " is missing from: " << help;

@@ -266,8 +266,9 @@ TEST(DatabaseUrl, SeveralPostgresHostsAreKeptInOrderForLibpq) {
   EXPECT_EQ(url->other_hosts[0].first, "::1");
   EXPECT_FALSE(url->other_hosts[0].second);
   EXPECT_EQ(url->other_hosts[1].second, 6543);
-  EXPECT_EQ(url->libpq_conninfo(),
-            "host='h1,::1,h3' port='5432,,6543' user='app' password='pw' dbname='db' target_session_attrs='read-write'");
+  EXPECT_EQ(
+      url->libpq_conninfo(),
+      "host='h1,::1,h3' port='5432,,6543' user='app' password='pw' dbname='db' target_session_attrs='read-write'");
   EXPECT_EQ(url->redacted(), "postgres://app:****@h1:5432,[::1],h3:6543/db?target_session_attrs=read-write");
   auto unsaid = config::parse_database_url("postgres://app@h1,h2/db");
   ASSERT_TRUE(unsaid);
@@ -278,8 +279,7 @@ TEST(DatabaseUrl, SeveralPostgresHostsAreKeptInOrderForLibpq) {
 
 TEST(DatabaseUrl, LibpqConninfoEscapesQuotesAndBackslashes) {
   auto url = parse_ok("postgres://o%27brien:it%27s%5Cx@db/app?options=-c%20x%3D%27y%27");
-  EXPECT_EQ(url.libpq_conninfo(),
-            R"(host='db' user='o\'brien' password='it\'s\\x' dbname='app' options='-c x=\'y\'')");
+  EXPECT_EQ(url.libpq_conninfo(), R"(host='db' user='o\'brien' password='it\'s\\x' dbname='app' options='-c x=\'y\'')");
 }
 
 TEST(DatabaseUrl, LibpqConninfoOmitsAbsentParts) {
@@ -300,9 +300,8 @@ TEST(DatabaseUrl, PortOutOfRangeNamesThePortAndMasksThePassword) {
 
 TEST(DatabaseUrl, MisspeltSchemeSuggestsTheClosestOne) {
   auto error = parse_error("postgress://app:S3cr3tPw@db/x");
-  EXPECT_EQ(error.message,
-            R"(invalid database URL "postgress://app:****@db/x": unknown scheme "postgress" )"
-            R"((expected postgres, postgresql, mysql, mariadb, sqlite or file))");
+  EXPECT_EQ(error.message, R"(invalid database URL "postgress://app:****@db/x": unknown scheme "postgress" )"
+                           R"((expected postgres, postgresql, mysql, mariadb, sqlite or file))");
   EXPECT_EQ(error.hint, R"(did you mean "postgres"?)");
   EXPECT_EQ(parse_error("mysq://db/x").hint, R"(did you mean "mysql"?)");
   EXPECT_EQ(parse_error("sqlite3:./app.db").hint, R"(did you mean "sqlite"?)");
@@ -341,7 +340,9 @@ TEST(DatabaseUrl, EmptyUrl) {
 }
 
 TEST(DatabaseUrl, ControlCharactersAreEscapedInTheMessage) {
-  auto error = parse_error("postgres://db/a\x01" "b");
+  auto error = parse_error(
+      "postgres://db/a\x01"
+      "b");
   EXPECT_EQ(error.message,
             R"(invalid database URL "postgres://db/a\x01b": the database name contains a control character (0x01))");
 }
@@ -350,7 +351,7 @@ TEST(DatabaseUrl, ControlCharactersAreEscapedInTheMessage) {
 
 struct Malformed {
   std::string_view url;
-  std::string_view names;                 // what the message must say about the wrong part
+  std::string_view names;                // what the message must say about the wrong part
   std::string_view secret = "S3cr3tPw";  // must appear in neither message nor hint
 };
 
@@ -522,9 +523,20 @@ TEST(DatabaseUrl, HostAndPortWithoutSchemeGetAHint) {
 
 TEST(DatabaseUrl, ArbitraryInputNeverCrashesAndErrorsAreConfig) {
   std::mt19937 random(424242);
-  const std::string_view pieces[] = {"postgres://", "mysql://", "sqlite:", "file:", "S3cr3tPw", ":", "@", "/", "?",
-                                "#", "&", "=", "%", "%4", "%zz", "[", "]", "::1", "db", "5432", " ", "\n",
-                                "password=", "host=", ",", std::string_view("\0", 1), "\xff"};
+  const std::string_view pieces[] = {"postgres://", "mysql://",
+                                     "sqlite:",     "file:",
+                                     "S3cr3tPw",    ":",
+                                     "@",           "/",
+                                     "?",           "#",
+                                     "&",           "=",
+                                     "%",           "%4",
+                                     "%zz",         "[",
+                                     "]",           "::1",
+                                     "db",          "5432",
+                                     " ",           "\n",
+                                     "password=",   "host=",
+                                     ",",           std::string_view("\0", 1),
+                                     "\xff"};
   for (int i = 0; i < 5000; ++i) {
     std::string text;
     for (int n = random() % 10; n > 0; --n) text += pieces[random() % std::size(pieces)];

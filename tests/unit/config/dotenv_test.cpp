@@ -74,7 +74,11 @@ TEST(Dotenv, CrlfAndLoneCrLineEndings) {
             (EnvEntries{{"A", "1"}, {"B", "2"}, {"C", "x\ny"}, {"D", "4"}}));
 }
 
-TEST(Dotenv, ByteOrderMarkIsSkipped) { EXPECT_EQ(parse_ok("\xEF\xBB\xBF" "A=1"), (EnvEntries{{"A", "1"}})); }
+TEST(Dotenv, ByteOrderMarkIsSkipped) {
+  EXPECT_EQ(parse_ok("\xEF\xBB\xBF"
+                     "A=1"),
+            (EnvEntries{{"A", "1"}}));
+}
 
 TEST(Dotenv, SingleQuotesAreLiteral) {
   EXPECT_EQ(parse_ok(R"(A='a\nb # not a comment "q"')"), (EnvEntries{{"A", R"(a\nb # not a comment "q")"}}));
@@ -84,9 +88,7 @@ TEST(Dotenv, DoubleQuotesUnderstandEscapes) {
   EXPECT_EQ(parse_ok(R"(A="a\nb\r\tc \"q\" \\ \d")"), (EnvEntries{{"A", "a\nb\r\tc \"q\" \\ \\d"}}));
 }
 
-TEST(Dotenv, BackticksAreLiteral) {
-  EXPECT_EQ(parse_ok(R"(A=`it's "q" \n`)"), (EnvEntries{{"A", R"(it's "q" \n)"}}));
-}
+TEST(Dotenv, BackticksAreLiteral) { EXPECT_EQ(parse_ok(R"(A=`it's "q" \n`)"), (EnvEntries{{"A", R"(it's "q" \n)"}})); }
 
 TEST(Dotenv, QuotesKeepInnerWhitespaceAndAllowATrailingComment) {
   EXPECT_EQ(parse_ok("A=\"  x  \"   # c\nB='#x' #c\nC=  `y`"), (EnvEntries{{"A", "  x  "}, {"B", "#x"}, {"C", "y"}}));
@@ -151,7 +153,8 @@ TEST(Dotenv, EveryBadLineIsReportedAtOnce) {
 TEST(Dotenv, ErrorsDoNotEchoWhatFollowsTheFirstWord) {
   auto message = error_of("DATABASE_URL: postgres://app:S3cr3tPw@db/x");
   EXPECT_EQ(message, R"(.env:1: expected KEY=value, got "DATABASE_URL: ...")");
-  EXPECT_EQ(error_of("DATABASE_URL:postgres://app:S3cr3tPw@db/x"), R"(.env:1: expected KEY=value, got "DATABASE_URL: ...")");
+  EXPECT_EQ(error_of("DATABASE_URL:postgres://app:S3cr3tPw@db/x"),
+            R"(.env:1: expected KEY=value, got "DATABASE_URL: ...")");
   EXPECT_EQ(error_of("postgres://app:S3cr3tPw@db/x"), R"(.env:1: expected KEY=value, got "postgres: ...")");
   EXPECT_EQ(error_of("export PASSWORD S3cr3tPw").find("S3cr3tPw"), std::string::npos);
   EXPECT_EQ(error_of("1PASS=S3cr3tPw").find("S3cr3tPw"), std::string::npos);
@@ -163,8 +166,25 @@ TEST(Dotenv, ControlCharactersInErrorsAreEscaped) {
 
 TEST(Dotenv, ArbitraryInputNeverCrashes) {
   std::mt19937 random(2024);
-  const std::string_view pieces[] = {"A", "=", "\"", "'", "`", "\\", "#", " ", "\t", "\n", "\r", "export ", "1",
-                                     ".", "\xEF\xBB\xBF", std::string_view("\0", 1), "\xff", "x", ":"};
+  const std::string_view pieces[] = {"A",
+                                     "=",
+                                     "\"",
+                                     "'",
+                                     "`",
+                                     "\\",
+                                     "#",
+                                     " ",
+                                     "\t",
+                                     "\n",
+                                     "\r",
+                                     "export ",
+                                     "1",
+                                     ".",
+                                     "\xEF\xBB\xBF",
+                                     std::string_view("\0", 1),
+                                     "\xff",
+                                     "x",
+                                     ":"};
   for (int i = 0; i < 5000; ++i) {
     std::string text;
     for (int n = random() % 16; n > 0; --n) text += pieces[random() % std::size(pieces)];

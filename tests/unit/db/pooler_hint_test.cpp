@@ -28,11 +28,13 @@ TEST(PoolerHint, SupabaseAndNeonPoolersAreKnownByTheirHostsAndPorts) {
             Verdict::pooled);
   // Supabase's session pooler (5432) and Neon's direct host are not transaction poolers by name.
   EXPECT_EQ(hint_for("postgres://u:p@aws-0-eu-central-1.pooler.supabase.com:5432/postgres").verdict, Verdict::unknown);
-  EXPECT_EQ(hint_for("postgres://u:p@ep-cool-darkness-123456.us-east-2.aws.neon.tech/neondb").verdict, Verdict::unknown);
+  EXPECT_EQ(hint_for("postgres://u:p@ep-cool-darkness-123456.us-east-2.aws.neon.tech/neondb").verdict,
+            Verdict::unknown);
 }
 
 TEST(PoolerHint, PrismaPoolParametersAreNotPassedToLibpq) {
-  auto url = config::parse_database_url("postgres://u:p@h/db?pgbouncer=true&connection_limit=1&pool_timeout=5&sslmode=require");
+  auto url = config::parse_database_url(
+      "postgres://u:p@h/db?pgbouncer=true&connection_limit=1&pool_timeout=5&sslmode=require");
   ASSERT_TRUE(url);
   EXPECT_EQ(url->libpq_conninfo(), "host='h' user='u' password='p' dbname='db' sslmode='require'");
 }

@@ -47,7 +47,8 @@ TEST(TlsTrust, VerifyFullWithoutRootCertUsesTheSystemBundle) {
 
 TEST(TlsTrust, SystemRootCertMeansTheBundle) {
   FakeSystem system{{}, {"/etc/ssl/cert.pem"}};
-  EXPECT_EQ(*system.conninfo("postgres://u:p@h/app?sslmode=require&sslrootcert=system"), " sslrootcert='/etc/ssl/cert.pem'");
+  EXPECT_EQ(*system.conninfo("postgres://u:p@h/app?sslmode=require&sslrootcert=system"),
+            " sslrootcert='/etc/ssl/cert.pem'");
 }
 
 TEST(TlsTrust, LeavesLibpqAloneWhenItHasWhatItNeeds) {
@@ -72,8 +73,10 @@ TEST(TlsTrust, NoBundleIsAClearError) {
   auto result = bare.conninfo("postgres://u:p@h/app?sslmode=verify-full");
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, ErrorKind::config);
-  EXPECT_NE(result.error().message.find("sslmode=verify-full checks the server's certificate, but this system has no CA "
-                                        "bundle"), std::string::npos);
+  EXPECT_NE(
+      result.error().message.find("sslmode=verify-full checks the server's certificate, but this system has no CA "
+                                  "bundle"),
+      std::string::npos);
   EXPECT_NE(result.error().hint.find("SSL_CERT_FILE"), std::string::npos);
 }
 

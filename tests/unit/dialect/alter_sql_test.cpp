@@ -11,11 +11,14 @@ using config::Dialect;
 
 TEST(AlterSql, InPlaceStatementsPerDatabase) {
   auto pg = make_dialect(Dialect::postgres), my = make_dialect(Dialect::mysql), lite = make_dialect(Dialect::sqlite);
-  EXPECT_EQ(drop_index_sql(*pg, "auth", "account", "account_issuer_uidx"), R"(drop index if exists "auth"."account_issuer_uidx")");
-  EXPECT_EQ(drop_index_sql(*my, "", "account", "account_issuer_uidx"), "alter table `account` drop index `account_issuer_uidx`");
+  EXPECT_EQ(drop_index_sql(*pg, "auth", "account", "account_issuer_uidx"),
+            R"(drop index if exists "auth"."account_issuer_uidx")");
+  EXPECT_EQ(drop_index_sql(*my, "", "account", "account_issuer_uidx"),
+            "alter table `account` drop index `account_issuer_uidx`");
   EXPECT_EQ(drop_index_sql(*lite, "", "account", "i"), R"(drop index if exists "i")");
   EXPECT_EQ(drop_column_sql(*pg, "", "account", "issuer"), R"(alter table "account" drop column "issuer")");
-  EXPECT_EQ(set_default_sql(*my, "", "user", "tier", "'free'"), "alter table `user` alter column `tier` set default 'free'");
+  EXPECT_EQ(set_default_sql(*my, "", "user", "tier", "'free'"),
+            "alter table `user` alter column `tier` set default 'free'");
   EXPECT_EQ(rename_column_sql(*pg, "auth", "apikey", "userId", "referenceId"),
             R"(alter table "auth"."apikey" rename column "userId" to "referenceId")");
 }
@@ -46,17 +49,18 @@ TEST(AlterSql, MysqlDefaultClauseFromTheCatalog) {
   };
   const Case cases[] = {
       {std::nullopt, "", true, ""},
-      {"NULL", "", true, ""},                      // MariaDB: no default
-      {"'abc'", "", true, " default 'abc'"},       // MariaDB quotes a literal
+      {"NULL", "", true, ""},                 // MariaDB: no default
+      {"'abc'", "", true, " default 'abc'"},  // MariaDB quotes a literal
       {"0", "", true, " default 0"},
       {"current_timestamp(3)", "", true, " default current_timestamp(3)"},
-      {std::nullopt, "", false, ""},               // MySQL 8: SQL NULL is no default
-      {"abc", "", false, " default 'abc'"},        // MySQL 8 writes a literal bare
+      {std::nullopt, "", false, ""},         // MySQL 8: SQL NULL is no default
+      {"abc", "", false, " default 'abc'"},  // MySQL 8 writes a literal bare
       {"it's", "", false, " default 'it''s'"},
       {"CURRENT_TIMESTAMP(3)", "DEFAULT_GENERATED", false, " default (CURRENT_TIMESTAMP(3))"},
   };
   for (const auto& c : cases)
-    EXPECT_EQ(mysql_default_clause(*my, c.column_default, c.extra, c.mariadb), c.clause) << c.column_default.value_or("(null)");
+    EXPECT_EQ(mysql_default_clause(*my, c.column_default, c.extra, c.mariadb), c.clause)
+        << c.column_default.value_or("(null)");
 }
 
 TEST(AlterSql, SqliteDefaultsBareOrInParentheses) {

@@ -32,7 +32,8 @@ TEST(DialectDdl, BooleanDefaultsAreOneAndZeroOnSqliteOnly) {
   banned.default_value = false;
   auto s = one_table(banned);
   EXPECT_EQ(add_column(*make_sqlite_dialect(), s), "alter table \"user\" add column \"banned\" integer default 0");
-  EXPECT_EQ(add_column(*make_postgres_dialect(), s), "alter table \"user\" add column \"banned\" boolean default false");
+  EXPECT_EQ(add_column(*make_postgres_dialect(), s),
+            "alter table \"user\" add column \"banned\" boolean default false");
   EXPECT_EQ(add_column(*make_mysql_dialect(), s), "alter table `user` add column `banned` boolean default false");
   // CREATE TABLE never carries the literal default.
   EXPECT_EQ(render_create_table(*make_sqlite_dialect(), s, s.tables[0]),
@@ -43,8 +44,10 @@ TEST(DialectDdl, MysqlStringLiteralsDoubleBackslashes) {
   schema::Field quote = field("quote", schema::FieldType::string);
   quote.default_value = std::string("it's \\ ok");
   auto s = one_table(quote);
-  EXPECT_EQ(add_column(*make_mysql_dialect(), s), "alter table `user` add column `quote` text default 'it''s \\\\ ok' not null");
-  EXPECT_EQ(add_column(*make_postgres_dialect(), s), "alter table \"user\" add column \"quote\" text default 'it''s \\ ok' not null");
+  EXPECT_EQ(add_column(*make_mysql_dialect(), s),
+            "alter table `user` add column `quote` text default 'it''s \\\\ ok' not null");
+  EXPECT_EQ(add_column(*make_postgres_dialect(), s),
+            "alter table \"user\" add column \"quote\" text default 'it''s \\ ok' not null");
 }
 
 TEST(DialectDdl, OptionalUniqueColumnGetsNoStaticDefault) {
@@ -112,8 +115,8 @@ TEST(DialectDdl, MysqlBoundsStringsInCompoundIndexesByTheKeyBudget) {
   schema::Field a = field("a", schema::FieldType::string);
   schema::Field b = field("b", schema::FieldType::string);
   schema::Field n = field("n", schema::FieldType::number);
-  tables.tables.push_back(schema::Table{"t", "t", std::nullopt, false, {a, b, n},
-                                        {schema::IndexSpec{{"a", "b", "n"}, false, std::nullopt}}});
+  tables.tables.push_back(schema::Table{
+      "t", "t", std::nullopt, false, {a, b, n}, {schema::IndexSpec{{"a", "b", "n"}, false, std::nullopt}}});
   auto s = *schema::resolve_schema(tables);
   auto d = make_mysql_dialect();
   // floor((3072 - 16) / 4 / 2) = 382, capped at 191.

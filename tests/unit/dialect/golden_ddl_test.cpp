@@ -40,7 +40,8 @@ std::string dialect_folder(config::Dialect d) {
 std::vector<Case> all_cases() {
   std::vector<Case> cases;
   for (const auto& name : testing::golden_cases()) {
-    for (auto d : {config::Dialect::postgres, config::Dialect::sqlite, config::Dialect::mysql}) cases.push_back({name, d});
+    for (auto d : {config::Dialect::postgres, config::Dialect::sqlite, config::Dialect::mysql})
+      cases.push_back({name, d});
   }
   return cases;
 }

@@ -60,8 +60,9 @@ TEST(DialectIntrospect, SqliteRoundTripPlansNothing) {
   auto live = introspect(**connection);
   ASSERT_TRUE(live);
   // Table-level indexes are read back with their columns and uniqueness.
-  auto index = std::find_if(live->indexes.begin(), live->indexes.end(),
-                            [](const LiveIndex& i) { return i.name == "oauthClientResource_clientId_resourceId_uidx"; });
+  auto index = std::find_if(live->indexes.begin(), live->indexes.end(), [](const LiveIndex& i) {
+    return i.name == "oauthClientResource_clientId_resourceId_uidx";
+  });
   ASSERT_NE(index, live->indexes.end());
   EXPECT_EQ(index->columns, (std::vector<std::string>{"clientId", "resourceId"}));
   EXPECT_TRUE(index->unique);

@@ -16,7 +16,7 @@ TEST(SqlWords, Tokens) {
   const Case cases[] = {
       {"CREATE TABLE t (id integer)", {"create", "table", "t", "(", "id", "integer", ")"}},
       {"create table \"check\" (a)", {"create", "table", "'", "(", "a", ")"}},  // a quoted name is never a keyword
-      {"x `y` [z] 'it''s'", {"x", "'", "'", "'", "'"}},                          // '' splits into two quoted tokens
+      {"x `y` [z] 'it''s'", {"x", "'", "'", "'", "'"}},                         // '' splits into two quoted tokens
       {"a\t\n\r b", {"a", "b"}},
       {"check(a>0)", {"check", "(", "a", ">", "0", ")"}},
       {"'unterminated", {"'"}},

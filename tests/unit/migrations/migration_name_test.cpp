@@ -31,12 +31,12 @@ TEST(MigrationName, RejectsOtherNamesSayingWhy) {
     const char* name;
     const char* why;
   };
-  for (auto [name, why] : {Case{"add_users.sql", "not all digits"}, Case{"0001.sql", "needs a description"},
-                           Case{"0001_.sql", "description"}, Case{"0001_a b.sql", "description"},
-                           Case{"2026-13-24T10-15-30.123Z.sql", "timestamped"},
-                           Case{"2026-11-24T10:15:30.123Z.sql", "timestamped"},
-                           Case{"2026-11-24T10-15-30.Z.sql", "timestamped"}, Case{"x.SQL", "not a .sql"},
-                           Case{"users.sql", "does not start with a version"}}) {
+  for (auto [name, why] :
+       {Case{"add_users.sql", "not all digits"}, Case{"0001.sql", "needs a description"},
+        Case{"0001_.sql", "description"}, Case{"0001_a b.sql", "description"},
+        Case{"2026-13-24T10-15-30.123Z.sql", "timestamped"}, Case{"2026-11-24T10:15:30.123Z.sql", "timestamped"},
+        Case{"2026-11-24T10-15-30.Z.sql", "timestamped"}, Case{"x.SQL", "not a .sql"},
+        Case{"users.sql", "does not start with a version"}}) {
     auto n = parse_migration_name(name);
     ASSERT_FALSE(n) << name;
     EXPECT_EQ(n.error().kind, ErrorKind::migration_files) << name;

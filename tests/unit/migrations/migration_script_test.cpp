@@ -44,14 +44,16 @@ TEST(MigrationScript, WrappedInRollbackIsRefused) {
 }
 
 TEST(MigrationScript, NoTransactionFilesKeepTheirOwnTransactionControl) {
-  auto s = migrations::read_script(file_with("BEGIN;\nSELECT 1;\nCOMMIT;\nBEGIN;\nCOMMIT;\n", false), Dialect::postgres);
+  auto s =
+      migrations::read_script(file_with("BEGIN;\nSELECT 1;\nCOMMIT;\nBEGIN;\nCOMMIT;\n", false), Dialect::postgres);
   ASSERT_TRUE(s) << s.error().describe();
   EXPECT_FALSE(s->own_transaction_removed);
   EXPECT_EQ(s->statements.size(), 5u);
 }
 
 TEST(MigrationScript, MysqlRunsTransactionControlAsWritten) {
-  auto s = migrations::read_script(file_with("START TRANSACTION;\nINSERT INTO t VALUES (1);\nCOMMIT;\n"), Dialect::mysql);
+  auto s =
+      migrations::read_script(file_with("START TRANSACTION;\nINSERT INTO t VALUES (1);\nCOMMIT;\n"), Dialect::mysql);
   ASSERT_TRUE(s) << s.error().describe();
   EXPECT_EQ(s->statements.size(), 3u);
 }
@@ -66,9 +68,10 @@ TEST(MigrationScript, PsqlMetaCommandsAreRefusedWithoutTheirArguments) {
 }
 
 TEST(MigrationScript, PgDumpRestrictLinesAreAccepted) {
-  auto s = migrations::read_script(file_with("\\restrict Abc123\nSELECT pg_catalog.set_config('search_path', '', false);\n"
-                                             "CREATE TABLE public.t (a int);\n\\unrestrict Abc123\n"),
-                                   Dialect::postgres);
+  auto s =
+      migrations::read_script(file_with("\\restrict Abc123\nSELECT pg_catalog.set_config('search_path', '', false);\n"
+                                        "CREATE TABLE public.t (a int);\n\\unrestrict Abc123\n"),
+                              Dialect::postgres);
   ASSERT_TRUE(s) << s.error().describe();
   EXPECT_EQ(s->statements.size(), 2u);
   EXPECT_TRUE(s->changes_session);
@@ -91,7 +94,8 @@ TEST(MigrationScript, SqliteDotCommandsAreRefused) {
 }
 
 TEST(MigrationScript, PlainFilesDoNotChangeTheSession) {
-  auto s = migrations::read_script(file_with("CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);\n"), Dialect::postgres);
+  auto s =
+      migrations::read_script(file_with("CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);\n"), Dialect::postgres);
   ASSERT_TRUE(s);
   EXPECT_FALSE(s->changes_session);
   auto set = migrations::read_script(file_with("SET search_path = app;\n"), Dialect::postgres);

@@ -31,9 +31,10 @@ TEST(SqlSplitter, IgnoresSemicolonsInStringsIdentifiersAndComments) {
 }
 
 TEST(SqlSplitter, KeepsDollarQuotedFunctionBodiesWhole) {
-  auto t = texts("CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql;\n"
-                 "CREATE FUNCTION g() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;",
-                 Dialect::postgres);
+  auto t = texts(
+      "CREATE FUNCTION f() RETURNS int AS $body$ BEGIN RETURN 1; END; $body$ LANGUAGE plpgsql;\n"
+      "CREATE FUNCTION g() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;",
+      Dialect::postgres);
   ASSERT_EQ(t.size(), 2u);
   EXPECT_NE(t[0].find("END; $body$"), std::string::npos);
 }
@@ -83,9 +84,10 @@ using migrations::StatementKind;
 }  // namespace
 
 TEST(SqlSplitter, MysqlDelimiterLinesChangeTheDelimiterAndAreNotSent) {
-  auto s = split_sql("CREATE TABLE t (a int);\nDELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END//\n"
-                     "delimiter ;\nINSERT INTO t VALUES (1);\n",
-                     Dialect::mysql);
+  auto s = split_sql(
+      "CREATE TABLE t (a int);\nDELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END//\n"
+      "delimiter ;\nINSERT INTO t VALUES (1);\n",
+      Dialect::mysql);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[1].text, "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END");
   EXPECT_EQ(s[1].line, 3);
@@ -94,25 +96,27 @@ TEST(SqlSplitter, MysqlDelimiterLinesChangeTheDelimiterAndAreNotSent) {
 }
 
 TEST(SqlSplitter, MysqlDumpDoubleSemicolonDelimiterWithExecutableComments) {
-  auto t = texts("/*!40101 SET NAMES utf8mb4 */;\nDELIMITER ;;\n/*!50003 CREATE*/ /*!50003 TRIGGER tr BEFORE INSERT "
-                 "ON t FOR EACH ROW BEGIN SET NEW.a = 1; END */;;\nDELIMITER ;\n",
-                 Dialect::mysql);
+  auto t = texts(
+      "/*!40101 SET NAMES utf8mb4 */;\nDELIMITER ;;\n/*!50003 CREATE*/ /*!50003 TRIGGER tr BEFORE INSERT "
+      "ON t FOR EACH ROW BEGIN SET NEW.a = 1; END */;;\nDELIMITER ;\n",
+      Dialect::mysql);
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0], "/*!40101 SET NAMES utf8mb4 */");
   EXPECT_EQ(t[1].substr(0, 17), "/*!50003 CREATE*/");
 }
 
 TEST(SqlSplitter, MysqlCompoundBodiesWithoutDelimiter) {
-  auto t = texts("CREATE TABLE t (a int);\n"
-                 "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN\n"
-                 "  IF NEW.a < 0 THEN SET NEW.a = 0; END IF;\n"
-                 "  CASE WHEN NEW.a > 9 THEN SET NEW.a = 9; ELSE BEGIN END; END CASE;\n"
-                 "  WHILE 0 DO SET @x = 1; END WHILE;\n"
-                 "END;\n"
-                 "CREATE DEFINER=`root`@`%` PROCEDURE p() lbl: BEGIN LOOP LEAVE lbl; END LOOP; END;\n"
-                 "BEGIN NOT ATOMIC SELECT 1; SELECT 2; END;\n"
-                 "SELECT 3;",
-                 Dialect::mysql);
+  auto t = texts(
+      "CREATE TABLE t (a int);\n"
+      "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN\n"
+      "  IF NEW.a < 0 THEN SET NEW.a = 0; END IF;\n"
+      "  CASE WHEN NEW.a > 9 THEN SET NEW.a = 9; ELSE BEGIN END; END CASE;\n"
+      "  WHILE 0 DO SET @x = 1; END WHILE;\n"
+      "END;\n"
+      "CREATE DEFINER=`root`@`%` PROCEDURE p() lbl: BEGIN LOOP LEAVE lbl; END LOOP; END;\n"
+      "BEGIN NOT ATOMIC SELECT 1; SELECT 2; END;\n"
+      "SELECT 3;",
+      Dialect::mysql);
   ASSERT_EQ(t.size(), 5u);
   EXPECT_EQ(t[1].substr(t[1].size() - 3), "END");
   EXPECT_EQ(t[2].substr(0, 16), "CREATE DEFINER=`");
@@ -121,31 +125,34 @@ TEST(SqlSplitter, MysqlCompoundBodiesWithoutDelimiter) {
 }
 
 TEST(SqlSplitter, SqliteTriggersAndBracketIdentifiers) {
-  auto t = texts("CREATE TABLE [a;b] (x);\nCREATE TRIGGER tr AFTER INSERT ON [a;b] BEGIN UPDATE [a;b] SET x = CASE "
-                 "WHEN x > 1 THEN 1 ELSE 0 END; DELETE FROM [a;b] WHERE 0; END;\nSELECT 1;",
-                 Dialect::sqlite);
+  auto t = texts(
+      "CREATE TABLE [a;b] (x);\nCREATE TRIGGER tr AFTER INSERT ON [a;b] BEGIN UPDATE [a;b] SET x = CASE "
+      "WHEN x > 1 THEN 1 ELSE 0 END; DELETE FROM [a;b] WHERE 0; END;\nSELECT 1;",
+      Dialect::sqlite);
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[1].substr(t[1].size() - 12), "WHERE 0; END");
 }
 
 TEST(SqlSplitter, PostgresBeginAtomicBodies) {
-  auto t = texts("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN a > 0 THEN 1 END; "
-                 "SELECT 2; END;\nSELECT 3;",
-                 Dialect::postgres);
+  auto t = texts(
+      "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT CASE WHEN a > 0 THEN 1 END; "
+      "SELECT 2; END;\nSELECT 3;",
+      Dialect::postgres);
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[1], "SELECT 3");
 }
 
 TEST(SqlSplitter, ClassifiesTransactionControl) {
-  auto s = split_sql("BEGIN TRANSACTION; SAVEPOINT a; ROLLBACK TO a; ROLLBACK TRANSACTION TO SAVEPOINT a; "
-                     "START TRANSACTION; COMMIT; END; ROLLBACK; ABORT; SELECT 1",
-                     Dialect::postgres);
+  auto s = split_sql(
+      "BEGIN TRANSACTION; SAVEPOINT a; ROLLBACK TO a; ROLLBACK TRANSACTION TO SAVEPOINT a; "
+      "START TRANSACTION; COMMIT; END; ROLLBACK; ABORT; SELECT 1",
+      Dialect::postgres);
   std::vector<StatementKind> kinds;
   for (const auto& x : s) kinds.push_back(x.kind);
   using K = StatementKind;
-  EXPECT_EQ(kinds, (std::vector<K>{K::begin_transaction, K::sql, K::sql, K::sql, K::begin_transaction,
-                                   K::end_transaction, K::end_transaction, K::end_transaction, K::end_transaction,
-                                   K::sql}));
+  EXPECT_EQ(kinds,
+            (std::vector<K>{K::begin_transaction, K::sql, K::sql, K::sql, K::begin_transaction, K::end_transaction,
+                            K::end_transaction, K::end_transaction, K::end_transaction, K::sql}));
 }
 
 TEST(SqlSplitter, PostgresCopyFromStdinCarriesItsRows) {
@@ -197,9 +204,10 @@ TEST(SqlSplitter, SetAndSetConfigChangeTheSession) {
 
 TEST(SqlSplitter, ATableNamedEventOpensNoBody) {
   // BEGIN is not reserved in MySQL: as a column name it must not open a block.
-  auto t = texts("CREATE TABLE event (id int, begin date);\nINSERT INTO event VALUES (1, 'end');\n"
-                 "CREATE TABLE `trigger` (a int, b int, c int, d int);\nCREATE INDEX i ON event (kind);",
-                 Dialect::mysql);
+  auto t = texts(
+      "CREATE TABLE event (id int, begin date);\nINSERT INTO event VALUES (1, 'end');\n"
+      "CREATE TABLE `trigger` (a int, b int, c int, d int);\nCREATE INDEX i ON event (kind);",
+      Dialect::mysql);
   ASSERT_EQ(t.size(), 4u);
   EXPECT_EQ(t[0], "CREATE TABLE event (id int, begin date)");
 }

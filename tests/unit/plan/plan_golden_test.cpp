@@ -53,12 +53,14 @@ class PlanFromEmpty : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PlanFromEmpty, GenerateFileMatchesBetterAuthOnEveryDialect) {
   schema::Schema wanted = load_schema(GetParam());
-  for (auto [kind, folder] : {std::pair{config::Dialect::postgres, "postgres"}, std::pair{config::Dialect::sqlite, "sqlite"},
-                              std::pair{config::Dialect::mysql, "mysql"}}) {
+  for (auto [kind, folder] :
+       {std::pair{config::Dialect::postgres, "postgres"}, std::pair{config::Dialect::sqlite, "sqlite"},
+        std::pair{config::Dialect::mysql, "mysql"}}) {
     auto d = dialect::make_dialect(kind);
     auto plan = make_plan(wanted, dialect::LiveSchema{}, *d, kEmptyTables);
     ASSERT_TRUE(plan) << plan.error().describe();
-    EXPECT_EQ(generate_file_content(*plan), testing::read_golden(std::string(folder) + "/" + GetParam() + ".sql")) << folder;
+    EXPECT_EQ(generate_file_content(*plan), testing::read_golden(std::string(folder) + "/" + GetParam() + ".sql"))
+        << folder;
     EXPECT_TRUE(plan->unsafe_changes.empty());
   }
 }

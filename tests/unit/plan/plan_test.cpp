@@ -38,7 +38,8 @@ TEST(Plan, SqliteArrayColumnsWarnOnEveryRunAsBetterAuthDoes) {
   ASSERT_TRUE(plan);
   EXPECT_TRUE(plan->empty());
   ASSERT_FALSE(plan->warnings.empty());
-  EXPECT_EQ(plan->warnings[0], "Field scopes in table oauthClient has a different type in the database. Expected string[] but got text.");
+  EXPECT_EQ(plan->warnings[0],
+            "Field scopes in table oauthClient has a different type in the database. Expected string[] but got text.");
   auto pg = dialect::make_postgres_dialect();
   auto pg_plan = make_plan(wanted, migrated(wanted, *pg), *pg, kPopulated);
   ASSERT_TRUE(pg_plan);
@@ -61,7 +62,8 @@ TEST(Plan, MigrateRefusesARequiredColumnWithoutDefaultOnAPopulatedTable) {
   auto refused = refuse_unsafe_changes(*plan);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().kind, ErrorKind::unsafe_change);
-  EXPECT_EQ(refused.error().message.rfind("Cannot add required column \"slug\" to populated table \"organization\"", 0), 0u);
+  EXPECT_EQ(refused.error().message.rfind("Cannot add required column \"slug\" to populated table \"organization\"", 0),
+            0u);
   // On an empty table the same column is safe.
   auto empty = make_plan(wanted, live, *d, [](std::string_view) -> Result<bool> { return false; });
   ASSERT_TRUE(empty);
@@ -95,7 +97,8 @@ TEST(Plan, IncompatibleColumnTypeIsAWarningNeverARetype) {
   ASSERT_TRUE(plan);
   EXPECT_TRUE(plan->empty());
   ASSERT_EQ(plan->warnings.size(), 1u);
-  EXPECT_EQ(plan->warnings[0], "Field emailVerified in table user has a different type in the database. Expected boolean but got int.");
+  EXPECT_EQ(plan->warnings[0],
+            "Field emailVerified in table user has a different type in the database. Expected boolean but got int.");
 }
 
 TEST(Plan, MysqlRefusesATableIndexOverAnUnboundedExistingColumn) {

@@ -75,7 +75,7 @@ TEST_F(InitPlanTest, EmptyNodeProjectGetsEveryFile) {
   auto starter = toml::parse(read("authmigrate.toml"));
   EXPECT_EQ(starter.at_path("database[0].url_env").value<std::string>(), "DATABASE_URL");
   EXPECT_FALSE(starter.at_path("database[0].dir"));  // a folder named here must exist; the default need not
-  EXPECT_FALSE(starter.contains("better_auth"));  // a comment only
+  EXPECT_FALSE(starter.contains("better_auth"));     // a comment only
   EXPECT_NE(read("authmigrate.toml").find("docs/schema-config.md"), std::string::npos);
   EXPECT_EQ(mode("nixpacks.toml"), 0644u);
   EXPECT_EQ(mode("railway.json"), 0644u);
@@ -215,7 +215,8 @@ TEST_F(InitPlanTest, AppWithoutTheNpmPackageIsToldToInstallIt) {
 }
 
 TEST_F(InitPlanTest, DevDependencyIsToldToMove) {
-  write("package.json", "{\"scripts\": {\"start\": \"node s.js\"}, \"devDependencies\": {\"authmigrate\": \"^0.1.0\"}}\n");
+  write("package.json",
+        "{\"scripts\": {\"start\": \"node s.js\"}, \"devDependencies\": {\"authmigrate\": \"^0.1.0\"}}\n");
   EXPECT_TRUE(has_notice(init(), "authmigrate in devDependencies: move it to dependencies"));
 }
 

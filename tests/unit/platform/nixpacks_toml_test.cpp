@@ -122,8 +122,9 @@ TEST(NixpacksToml, NoStartKnownLeavesStartAlone) {
 TEST(NixpacksToml, CmdGoesBelowAnExistingStartHeader) {
   const std::string mine = "[start]\nrunImage = \"debian:bookworm-slim\"\n";
   auto change = merge(mine, setup_with_start("npm run start"));
-  EXPECT_EQ(change.after.substr(change.after.find("[start]")),
-            "[start]\ncmd = \"npx --no -- authmigrate deploy && exec npm run start\"\nrunImage = \"debian:bookworm-slim\"\n");
+  EXPECT_EQ(
+      change.after.substr(change.after.find("[start]")),
+      "[start]\ncmd = \"npx --no -- authmigrate deploy && exec npm run start\"\nrunImage = \"debian:bookworm-slim\"\n");
 }
 
 TEST(NixpacksToml, SchemaExportRunsAtBuildTimeAndIsAddedToAnExistingStep) {
@@ -132,14 +133,16 @@ TEST(NixpacksToml, SchemaExportRunsAtBuildTimeAndIsAddedToAnExistingStep) {
   setup.schema_export = true;
   auto second = merge(first.after, setup);
   EXPECT_EQ(second.status, FileStatus::updated);
-  EXPECT_EQ(second.changes, std::vector<std::string>{"[phases.authmigrate] runs `npx --no -- authmigrate schema export`"});
+  EXPECT_EQ(second.changes,
+            std::vector<std::string>{"[phases.authmigrate] runs `npx --no -- authmigrate schema export`"});
   auto table = parsed(second.after);
   auto cmds = table.at_path("phases.authmigrate.cmds").as_array();
   ASSERT_NE(cmds, nullptr);
   ASSERT_EQ(cmds->size(), 2u);
   EXPECT_EQ(cmds->at(1).value<std::string>(), "npx --no -- authmigrate schema export");
-  EXPECT_NE(second.after.find("cmds = [\"npx --no -- authmigrate --version\", \"npx --no -- authmigrate schema export\"]"),
-            std::string::npos);
+  EXPECT_NE(
+      second.after.find("cmds = [\"npx --no -- authmigrate --version\", \"npx --no -- authmigrate schema export\"]"),
+      std::string::npos);
 }
 
 TEST(NixpacksToml, ProcfileReleaseIsNotABuildStep) {

@@ -53,7 +53,8 @@ TEST(PackageJson, MigrateIsAddedAfterTheOtherScriptsInTheirOrder) {
 TEST(PackageJson, TheFilesOwnIndentAndMissingFinalNewlineAreKept) {
   auto change = merge(std::string("{\n    \"name\": \"app\",\n    \"scripts\": {}\n}"));
   EXPECT_EQ(change.after,
-            "{\n    \"name\": \"app\",\n    \"scripts\": {\n        \"migrate\": \"npx --no -- authmigrate deploy\"\n    }\n}");
+            "{\n    \"name\": \"app\",\n    \"scripts\": {\n        \"migrate\": \"npx --no -- authmigrate deploy\"\n  "
+            "  }\n}");
   auto tabs = merge(std::string("{\n\t\"name\": \"app\"\n}\n"));
   EXPECT_EQ(tabs.after,
             "{\n\t\"name\": \"app\",\n\t\"scripts\": {\n\t\t\"migrate\": \"npx --no -- authmigrate deploy\"\n\t}\n}\n");

@@ -88,7 +88,8 @@ TEST(RailwayJson, AnotherPreDeployCommandIsAConflict) {
   auto forced = setup_with_start();
   forced.force = true;
   auto replaced = merge(mine, forced);
-  EXPECT_EQ(nlohmann::ordered_json::parse(replaced.after)["deploy"]["preDeployCommand"][0], "npx --no -- authmigrate deploy");
+  EXPECT_EQ(nlohmann::ordered_json::parse(replaced.after)["deploy"]["preDeployCommand"][0],
+            "npx --no -- authmigrate deploy");
 }
 
 TEST(RailwayJson, AStartCommandThatMigratesGetsNoSecondHook) {

@@ -63,9 +63,12 @@ TEST_F(AppRuntime, NearestMarkerDecides) {
 }
 
 TEST_F(AppRuntime, EachMarker) {
-  for (auto [file, runtime] : {std::pair{"bun.lockb", JsRuntime::bun}, {"deno.json", JsRuntime::deno},
-                               {"deno.jsonc", JsRuntime::deno}, {"deno.lock", JsRuntime::deno},
-                               {"pnpm-lock.yaml", JsRuntime::node}, {"yarn.lock", JsRuntime::node}}) {
+  for (auto [file, runtime] : {std::pair{"bun.lockb", JsRuntime::bun},
+                               {"deno.json", JsRuntime::deno},
+                               {"deno.jsonc", JsRuntime::deno},
+                               {"deno.lock", JsRuntime::deno},
+                               {"pnpm-lock.yaml", JsRuntime::node},
+                               {"yarn.lock", JsRuntime::node}}) {
     write(fs::path("app") / file);
     EXPECT_EQ(detect("app").runtime, runtime) << file;
     fs::remove(m_dir / "app" / file);

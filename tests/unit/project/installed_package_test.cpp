@@ -63,9 +63,9 @@ class FindInstalled : public ::testing::Test {
 };
 
 TEST_F(FindInstalled, EachLockFormatGivesTheVersionAndItsFile) {
-  for (const char* fixture : {"npm-v1/package-lock.json", "npm-v2/package-lock.json", "npm-v3/package-lock.json",
-                              "pnpm-v6/pnpm-lock.yaml", "pnpm-v9/pnpm-lock.yaml", "yarn-classic/yarn.lock",
-                              "yarn-berry/yarn.lock", "bun/bun.lock"}) {
+  for (const char* fixture :
+       {"npm-v1/package-lock.json", "npm-v2/package-lock.json", "npm-v3/package-lock.json", "pnpm-v6/pnpm-lock.yaml",
+        "pnpm-v9/pnpm-lock.yaml", "yarn-classic/yarn.lock", "yarn-berry/yarn.lock", "bun/bun.lock"}) {
     SCOPED_TRACE(fixture);
     auto app = fs::path(fixture).parent_path();
     copy_fixture(fixture, app);

@@ -98,28 +98,32 @@ TEST(PnpmLock, TheRootImportersVersionWinsWithoutItsPeerSuffix) {
 }
 
 TEST(PnpmLock, WithoutAnImporterThePackagesKeyIsRead) {
-  EXPECT_EQ(found(read_pnpm_lock, "lockfileVersion: '6.0'\n\npackages:\n\n"
-                                  "  /@better-auth/core@9.9.9(better-call@1.4.5):\n    dev: false\n\n"
-                                  "  /better-auth@1.7.25(react@18.2.0):\n    dev: false\n"),
+  EXPECT_EQ(found(read_pnpm_lock,
+                  "lockfileVersion: '6.0'\n\npackages:\n\n"
+                  "  /@better-auth/core@9.9.9(better-call@1.4.5):\n    dev: false\n\n"
+                  "  /better-auth@1.7.25(react@18.2.0):\n    dev: false\n"),
             "1.7.25");
-  EXPECT_EQ(found(read_pnpm_lock, "lockfileVersion: '9.0'\n\npackages:\n\n"
-                                  "  '@better-auth/core@9.9.9':\n    resolution: {integrity: sha512-x}\n\n"
-                                  "  'better-auth@1.7.25':\n    resolution: {integrity: sha512-y}\n"),
+  EXPECT_EQ(found(read_pnpm_lock,
+                  "lockfileVersion: '9.0'\n\npackages:\n\n"
+                  "  '@better-auth/core@9.9.9':\n    resolution: {integrity: sha512-x}\n\n"
+                  "  'better-auth@1.7.25':\n    resolution: {integrity: sha512-y}\n"),
             "1.7.25");
 }
 
 TEST(PnpmLock, AScopedNamesakeIsNotThePackage) {
-  EXPECT_EQ(found(read_pnpm_lock, "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n"
-                                  "      '@better-auth/core':\n        specifier: 9.9.9\n        version: 9.9.9\n\n"
-                                  "packages:\n\n  '@better-auth/core@9.9.9':\n    resolution: {integrity: x}\n\n"
-                                  "  better-auth-ui@9.9.8:\n    resolution: {integrity: y}\n\n"
-                                  "snapshots:\n\n  better-auth@9.9.7:\n    dependencies: {}\n"),
+  EXPECT_EQ(found(read_pnpm_lock,
+                  "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n"
+                  "      '@better-auth/core':\n        specifier: 9.9.9\n        version: 9.9.9\n\n"
+                  "packages:\n\n  '@better-auth/core@9.9.9':\n    resolution: {integrity: x}\n\n"
+                  "  better-auth-ui@9.9.8:\n    resolution: {integrity: y}\n\n"
+                  "snapshots:\n\n  better-auth@9.9.7:\n    dependencies: {}\n"),
             std::nullopt);
 }
 
 TEST(PnpmLock, Lockfile5InlineVersionsAreRead) {
-  EXPECT_EQ(found(read_pnpm_lock, "lockfileVersion: 5.4\n\nspecifiers:\n  better-auth: ^1.7.0\n\n"
-                                  "dependencies:\n  better-auth: 1.7.25_react@18.2.0\n"),
+  EXPECT_EQ(found(read_pnpm_lock,
+                  "lockfileVersion: 5.4\n\nspecifiers:\n  better-auth: ^1.7.0\n\n"
+                  "dependencies:\n  better-auth: 1.7.25_react@18.2.0\n"),
             "1.7.25");
 }
 
@@ -138,25 +142,29 @@ TEST(YarnLock, ClassicAndBerryGiveTheVersion) {
 }
 
 TEST(YarnLock, ClassicHeadersWithSeveralRangesAreRead) {
-  EXPECT_EQ(found(read_yarn_lock, "# yarn lockfile v1\n\n\n"
-                                  "\"@better-auth/core@^1.7.0\", \"@better-auth/core@^9.9.0\":\n"
-                                  "  version \"9.9.9\"\n\n"
-                                  "\"better-auth@^1.7.0\", \"better-auth@^1.7.2\":\n"
-                                  "  version \"1.7.25\"\n"
-                                  "  resolved \"https://registry.yarnpkg.com/better-auth/-/better-auth-1.7.25.tgz\"\n"),
+  EXPECT_EQ(found(read_yarn_lock,
+                  "# yarn lockfile v1\n\n\n"
+                  "\"@better-auth/core@^1.7.0\", \"@better-auth/core@^9.9.0\":\n"
+                  "  version \"9.9.9\"\n\n"
+                  "\"better-auth@^1.7.0\", \"better-auth@^1.7.2\":\n"
+                  "  version \"1.7.25\"\n"
+                  "  resolved \"https://registry.yarnpkg.com/better-auth/-/better-auth-1.7.25.tgz\"\n"),
             "1.7.25");
-  EXPECT_EQ(found(read_yarn_lock, "# yarn lockfile v1\n\nbetter-auth@^1.7.0, better-auth@~1.7.2:\n"
-                                  "  version \"1.7.25\"\n"),
+  EXPECT_EQ(found(read_yarn_lock,
+                  "# yarn lockfile v1\n\nbetter-auth@^1.7.0, better-auth@~1.7.2:\n"
+                  "  version \"1.7.25\"\n"),
             "1.7.25");
 }
 
 TEST(YarnLock, AScopedNamesakeIsNotThePackage) {
-  EXPECT_EQ(found(read_yarn_lock, "# yarn lockfile v1\n\n\"@better-auth/core@1.7.25\":\n  version \"9.9.9\"\n"
-                                  "  dependencies:\n    better-auth \"1.7.25\"\n\n"
-                                  "better-auth-ui@^1.0.0:\n  version \"9.9.8\"\n"),
+  EXPECT_EQ(found(read_yarn_lock,
+                  "# yarn lockfile v1\n\n\"@better-auth/core@1.7.25\":\n  version \"9.9.9\"\n"
+                  "  dependencies:\n    better-auth \"1.7.25\"\n\n"
+                  "better-auth-ui@^1.0.0:\n  version \"9.9.8\"\n"),
             std::nullopt);
-  EXPECT_EQ(found(read_yarn_lock, "__metadata:\n  version: 8\n\n\"@better-auth/core@npm:1.7.25\":\n"
-                                  "  version: 9.9.9\n  dependencies:\n    better-auth: \"npm:1.7.25\"\n"),
+  EXPECT_EQ(found(read_yarn_lock,
+                  "__metadata:\n  version: 8\n\n\"@better-auth/core@npm:1.7.25\":\n"
+                  "  version: 9.9.9\n  dependencies:\n    better-auth: \"npm:1.7.25\"\n"),
             std::nullopt);
 }
 
@@ -188,17 +196,19 @@ TEST(BunLock, TheTextLockGivesTheVersion) {
 }
 
 TEST(BunLock, OnlyTheHoistedKeyIsThePackage) {
-  EXPECT_EQ(found(read_bun_lock, "{\n  \"lockfileVersion\": 1,\n  \"packages\": {\n"
-                                 "    \"@better-auth/core\": [\"@better-auth/core@9.9.9\", \"\", {}, \"sha512-x\"],\n"
-                                 "    \"better-call/better-auth\": [\"better-auth@9.9.8\", \"\", {}, \"sha512-y\"],\n"
-                                 "    \"better-auth-ui\": [\"better-auth-ui@9.9.7\", \"\", {}, \"sha512-z\"],\n"
-                                 "  },\n}\n"),
+  EXPECT_EQ(found(read_bun_lock,
+                  "{\n  \"lockfileVersion\": 1,\n  \"packages\": {\n"
+                  "    \"@better-auth/core\": [\"@better-auth/core@9.9.9\", \"\", {}, \"sha512-x\"],\n"
+                  "    \"better-call/better-auth\": [\"better-auth@9.9.8\", \"\", {}, \"sha512-y\"],\n"
+                  "    \"better-auth-ui\": [\"better-auth-ui@9.9.7\", \"\", {}, \"sha512-z\"],\n"
+                  "  },\n}\n"),
             std::nullopt);
 }
 
 TEST(BunLock, CommasInsideStringsAreKept) {
-  EXPECT_EQ(found(read_bun_lock, "{\"packages\": {\"better-auth\": [\"better-auth@1.7.25\", \"\", "
-                                 "{\"peerDependencies\": {\"x\": \"^1, ]\"}}, \"sha512-x\",],},}\n"),
+  EXPECT_EQ(found(read_bun_lock,
+                  "{\"packages\": {\"better-auth\": [\"better-auth@1.7.25\", \"\", "
+                  "{\"peerDependencies\": {\"x\": \"^1, ]\"}}, \"sha512-x\",],},}\n"),
             "1.7.25");
 }
 

@@ -38,12 +38,18 @@ struct Case {
 
 const char* kind_name(Operation::Kind kind) {
   switch (kind) {
-    case Operation::Kind::drop_index: return "drop_index";
-    case Operation::Kind::drop_column: return "drop_column";
-    case Operation::Kind::make_nullable: return "make_nullable";
-    case Operation::Kind::set_default: return "set_default";
-    case Operation::Kind::rename_column: return "rename_column";
-    case Operation::Kind::rename_index: return "rename_index";
+    case Operation::Kind::drop_index:
+      return "drop_index";
+    case Operation::Kind::drop_column:
+      return "drop_column";
+    case Operation::Kind::make_nullable:
+      return "make_nullable";
+    case Operation::Kind::set_default:
+      return "set_default";
+    case Operation::Kind::rename_column:
+      return "rename_column";
+    case Operation::Kind::rename_index:
+      return "rename_index";
   }
   return "?";
 }
@@ -62,7 +68,8 @@ const schema::Schema& wanted() {
 dialect::LiveSchema live_of(const Case& c) {
   dialect::LiveSchema live;
   for (const auto& col : c.columns) {
-    auto table = std::find_if(live.tables.begin(), live.tables.end(), [&](const auto& t) { return t.name == col.table; });
+    auto table =
+        std::find_if(live.tables.begin(), live.tables.end(), [&](const auto& t) { return t.name == col.table; });
     if (table == live.tables.end()) table = live.tables.insert(live.tables.end(), dialect::LiveTable{col.table, {}});
     table->columns.push_back({col.name, "text", col.nullable, col.has_default, std::nullopt});
   }
@@ -89,12 +96,7 @@ const std::vector<Case> kCases = {
      {},
      {},
      "already nullable and unindexed"},
-    {"no issuer column: nothing",
-     "account-issuer",
-     {{"account", "id", false, false}},
-     {},
-     {},
-     "has no issuer column"},
+    {"no issuer column: nothing", "account-issuer", {{"account", "id", false, false}}, {}, {}, "has no issuer column"},
     {"nullable on a column Better Auth never writes",
      "nullable:user.legacy_code",
      {{"user", "legacy_code", false, false}},

@@ -28,9 +28,9 @@ TEST(CatalogueRelease, KnowsEveryMinorFromOnePointThree) {
   EXPECT_EQ(known.front(), *base::parse_version("1.3.0"));
   EXPECT_GE(known.back(), *base::parse_version("1.7.29"));
   for (const char* minor : {"1.3.", "1.4.", "1.5.", "1.6.", "1.7."}) {
-    EXPECT_TRUE(std::any_of(known.begin(), known.end(),
-                            [&](const base::Version& v) { return base::to_string(v).rfind(minor, 0) == 0; }))
-        << minor;
+    EXPECT_TRUE(std::any_of(known.begin(), known.end(), [&](const base::Version& v) {
+      return base::to_string(v).rfind(minor, 0) == 0;
+    })) << minor;
   }
 }
 

@@ -19,21 +19,25 @@ std::string describe(const Field& f) {
   std::string def = std::visit(
       [](const auto& v) -> std::string {
         using V = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, std::monostate>) return "-";
-        else if constexpr (std::is_same_v<V, std::string>) return "'" + v + "'";
-        else if constexpr (std::is_same_v<V, double>) return fmt::format("{}", v);
-        else if constexpr (std::is_same_v<V, bool>) return v ? "true" : "false";
-        else if constexpr (std::is_same_v<V, DefaultFunction>) return "fn";
-        else return v.text;
+        if constexpr (std::is_same_v<V, std::monostate>)
+          return "-";
+        else if constexpr (std::is_same_v<V, std::string>)
+          return "'" + v + "'";
+        else if constexpr (std::is_same_v<V, double>)
+          return fmt::format("{}", v);
+        else if constexpr (std::is_same_v<V, bool>)
+          return v ? "true" : "false";
+        else if constexpr (std::is_same_v<V, DefaultFunction>)
+          return "fn";
+        else
+          return v.text;
       },
       f.default_value);
-  return fmt::format("{} col={} type={} req={} uniq={} idx={} sort={} big={} def={} ref={}", f.key,
-                     f.field_name.value_or("-"), to_string(f.type),
-                     f.required ? (*f.required ? "T" : "F") : "-", f.unique, f.index, f.sortable,
-                     f.bigint, def,
-                     f.references ? f.references->model + "." + f.references->field + "/" +
-                                        f.references->on_delete.value_or("-")
-                                  : "-");
+  return fmt::format(
+      "{} col={} type={} req={} uniq={} idx={} sort={} big={} def={} ref={}", f.key, f.field_name.value_or("-"),
+      to_string(f.type), f.required ? (*f.required ? "T" : "F") : "-", f.unique, f.index, f.sortable, f.bigint, def,
+      f.references ? f.references->model + "." + f.references->field + "/" + f.references->on_delete.value_or("-")
+                   : "-");
 }
 
 std::string describe(const AuthTables& tables) {

@@ -23,8 +23,9 @@ inline std::string read_golden(const std::string& relative) {
 // Every configuration captured as JSON, DDL and the equivalent authmigrate.toml.
 inline const std::vector<std::string>& golden_cases() {
   static const std::vector<std::string> cases = {
-      "core", "all_plugins", "renamed", "uuid", "serial", "rate_limit", "secondary_storage",
-      "secondary_storage_kept", "oidc_provider", "organization_basic", "stripe_first"};
+      "core",          "all_plugins",        "renamed",           "uuid",
+      "serial",        "rate_limit",         "secondary_storage", "secondary_storage_kept",
+      "oidc_provider", "organization_basic", "stripe_first"};
   return cases;
 }
 

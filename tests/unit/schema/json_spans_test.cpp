@@ -30,12 +30,14 @@ TEST(SchemaJsonSpans, MemberFindsTheValueAsWritten) {
       {R"({"a":1,)", "b", ""},    // cut short
       {"", "a", ""},
   };
-  for (const auto& c : cases) EXPECT_EQ(json_spans::member(c.object, c.key), c.expected) << c.object << " [" << c.key << "]";
+  for (const auto& c : cases)
+    EXPECT_EQ(json_spans::member(c.object, c.key), c.expected) << c.object << " [" << c.key << "]";
 }
 
 TEST(SchemaJsonSpans, ElementsSplitAnArrayAsWritten) {
   using List = std::vector<std::string_view>;
-  EXPECT_EQ(json_spans::elements(R"([1, "a,]", {"b":[2,3]}, [], null])"), (List{"1", R"("a,]")", R"({"b":[2,3]})", "[]", "null"}));
+  EXPECT_EQ(json_spans::elements(R"([1, "a,]", {"b":[2,3]}, [], null])"),
+            (List{"1", R"("a,]")", R"({"b":[2,3]})", "[]", "null"}));
   EXPECT_EQ(json_spans::elements("[]"), List{});
   EXPECT_EQ(json_spans::elements(" [ \"x\" ] "), List{R"("x")"});
   EXPECT_EQ(json_spans::elements(R"([1, 2)"), List{});  // cut short: nothing, not a guess
@@ -71,7 +73,8 @@ TEST(SchemaJsonSpans, EveryCatalogueRangeIsWhatAFullParseReads) {
     ASSERT_EQ(spans.size(), whole["ranges"].size()) << doc.name;
     for (std::size_t i = 0; i < spans.size(); ++i) {
       EXPECT_EQ(nlohmann::ordered_json::parse(spans[i]), whole["ranges"][i]) << doc.name << " range " << i;
-      EXPECT_EQ(json_spans::plain_string(json_spans::member(spans[i], "from")), whole["ranges"][i]["from"].get<std::string>());
+      EXPECT_EQ(json_spans::plain_string(json_spans::member(spans[i], "from")),
+                whole["ranges"][i]["from"].get<std::string>());
     }
   }
 }

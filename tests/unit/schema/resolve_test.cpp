@@ -53,8 +53,9 @@ TEST(SchemaResolve, UniqueIndexOverAnOptionalFieldIsRefused) {
   auto schema = resolve_schema(tables);
   ASSERT_FALSE(schema);
   EXPECT_EQ(schema.error().kind, ErrorKind::config);
-  EXPECT_EQ(schema.error().message,
-            "Unique index on table \"t\" can only include required fields so its behavior is consistent across databases.");
+  EXPECT_EQ(
+      schema.error().message,
+      "Unique index on table \"t\" can only include required fields so its behavior is consistent across databases.");
 }
 
 TEST(SchemaResolve, IndexNameCollidingWithATableIsRefused) {
@@ -66,7 +67,8 @@ TEST(SchemaResolve, IndexNameCollidingWithATableIsRefused) {
   auto schema = resolve_schema(tables);
   ASSERT_FALSE(schema);
   EXPECT_EQ(schema.error().message,
-            "Database index name \"t_code_idx\" conflicts with a table name. Index and table names must be unique across the schema.");
+            "Database index name \"t_code_idx\" conflicts with a table name. Index and table names must be unique "
+            "across the schema.");
 }
 
 TEST(SchemaResolve, TableIndexesGetGeneratedNamesOverPhysicalColumns) {

@@ -20,8 +20,7 @@ TEST(SchemaTomlConfig, UnknownPluginIsNamedWithItsLineAndASuggestion) {
   auto options = read("[better_auth]\nplugins = [\n  \"admin\",\n  \"twoFactr\",\n]\n");
   ASSERT_FALSE(options);
   EXPECT_EQ(options.error().kind, ErrorKind::config);
-  EXPECT_EQ(options.error().message,
-            "authmigrate.toml:4:3: unknown plugin `twoFactr` (did you mean `twoFactor`?)");
+  EXPECT_EQ(options.error().message, "authmigrate.toml:4:3: unknown plugin `twoFactr` (did you mean `twoFactor`?)");
 }
 
 TEST(SchemaTomlConfig, EveryProblemIsReportedAtOnceInSourceOrder) {
@@ -74,8 +73,9 @@ TEST(SchemaTomlConfig, AdditionalFieldsOnlyWhereThePluginAcceptsThem) {
       "[better_auth]\nplugins = [\"twoFactor\"]\n"
       "[better_auth.plugin.twoFactor.schema.twoFactor.additional_fields.x]\ntype = \"string\"\n");
   ASSERT_FALSE(options);
-  EXPECT_NE(options.error().message.find("unknown option `better_auth.plugin.twoFactor.schema.twoFactor.additional_fields`"),
-            std::string::npos)
+  EXPECT_NE(
+      options.error().message.find("unknown option `better_auth.plugin.twoFactor.schema.twoFactor.additional_fields`"),
+      std::string::npos)
       << options.error().message;
 }
 

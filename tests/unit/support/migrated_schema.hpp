@@ -24,7 +24,9 @@ inline dialect::LiveSchema migrated(const schema::Schema& wanted, const dialect:
                                     bool field_indexes = false) {
   dialect::LiveSchema live;
   for (const auto& table : wanted.tables) {
-    dialect::LiveTable t{table.name, {{"id", d.id_column(wanted.id_generation, dialect::ddl_rules(wanted.better_auth_version)).type, false, false, 36}}};
+    dialect::LiveTable t{table.name,
+                         {{"id", d.id_column(wanted.id_generation, dialect::ddl_rules(wanted.better_auth_version)).type,
+                           false, false, 36}}};
     for (const auto& c : table.columns) {
       t.columns.push_back({c.name, dialect::column_type(d, wanted, table, c), !c.field.is_required(), false, 1020});
       if (field_indexes && (c.field.unique || c.field.index))

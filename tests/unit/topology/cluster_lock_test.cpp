@@ -39,8 +39,9 @@ TEST(GaleraProbe, AGaleraNodeWhoseDdlWouldNotReplicateIsRefused) {
   auto probe = topology::galera_from_probe(answer("1", "RSU"));
   ASSERT_FALSE(probe);
   EXPECT_EQ(probe.error().kind, ErrorKind::config);
-  EXPECT_EQ(probe.error().message,
-            "this Galera node runs DDL with wsrep_OSU_method = RSU: the schema changes would not reach the other nodes");
+  EXPECT_EQ(
+      probe.error().message,
+      "this Galera node runs DDL with wsrep_OSU_method = RSU: the schema changes would not reach the other nodes");
 }
 
 // Each of these once made the probe say "not Galera", and a Galera node got a one-node lock.

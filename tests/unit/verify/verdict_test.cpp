@@ -56,14 +56,15 @@ TEST(Verdict, FindingsComeInBetterAuthsOrderWithItsWording) {
             "from Better Auth 1.7.0 through 1.7.2, follow the upgrade guide before removing it: "
             "https://www.better-auth.com/docs/guides/1-7-upgrade-guide");
   EXPECT_EQ(verdict.refusals[2].message, "Table \"verification\" is missing. Run `npx auth migrate` to add it.");
-  EXPECT_EQ(mismatch_summary(verdict.refusals),
-            "Database schema mismatch\n\n  Missing tables\n    verification\n\n  Missing columns\n    session.ipAddress\n\n"
-            "  Required columns Better Auth never writes\n    account.issuer\n\n  Inserts into account will fail.\n\n"
-            "  help: Make the listed columns nullable, give them defaults, or remove them.\n"
-            "        Run `npx auth migrate` to add the missing tables and columns.\n\n"
-            "  note: If this column came from Better Auth 1.7.0 through 1.7.2,\n"
-            "        follow the upgrade guide before removing it:\n"
-            "        https://www.better-auth.com/docs/guides/1-7-upgrade-guide");
+  EXPECT_EQ(
+      mismatch_summary(verdict.refusals),
+      "Database schema mismatch\n\n  Missing tables\n    verification\n\n  Missing columns\n    session.ipAddress\n\n"
+      "  Required columns Better Auth never writes\n    account.issuer\n\n  Inserts into account will fail.\n\n"
+      "  help: Make the listed columns nullable, give them defaults, or remove them.\n"
+      "        Run `npx auth migrate` to add the missing tables and columns.\n\n"
+      "  note: If this column came from Better Auth 1.7.0 through 1.7.2,\n"
+      "        follow the upgrade guide before removing it:\n"
+      "        https://www.better-auth.com/docs/guides/1-7-upgrade-guide");
 }
 
 TEST(Verdict, AColumnWithADefaultOrThatTakesNullIsNoProblem) {
@@ -103,15 +104,18 @@ TEST(Verdict, DriftIsReportedButAccepted) {
     if (column.name == "name") column.nullable = true;
     if (column.name == "emailVerified") column.data_type = "int4";
   }
-  std::erase_if(live.indexes, [](const dialect::LiveIndex& i) { return i.table == "session" && i.columns[0] == "userId"; });
+  std::erase_if(live.indexes,
+                [](const dialect::LiveIndex& i) { return i.table == "session" && i.columns[0] == "userId"; });
   std::erase_if(live.indexes, [](const dialect::LiveIndex& i) { return i.table == "user" && i.columns[0] == "email"; });
   auto verdict = judge(wanted, live, live, *d);
   EXPECT_FALSE(verdict.refused());
-  EXPECT_EQ(codes(verdict.drift), (std::vector<std::string>{"nullable-required user.name", "type-mismatch user.emailVerified",
-                                                            "missing-index user.email", "missing-index session.userId"}));
+  EXPECT_EQ(codes(verdict.drift),
+            (std::vector<std::string>{"nullable-required user.name", "type-mismatch user.emailVerified",
+                                      "missing-index user.email", "missing-index session.userId"}));
   EXPECT_EQ(verdict.drift[3].message,
             "Table \"session\" has no index on (userId), which the schema declares as \"session_userId_idx\", so every "
-            "lookup by it reads the whole table. Create it: create index \"session_userId_idx\" on \"session\" (\"userId\");");
+            "lookup by it reads the whole table. Create it: create index \"session_userId_idx\" on \"session\" "
+            "(\"userId\");");
 }
 
 TEST(Verdict, ANonUniqueIndexDoesNotStandForAUniqueOne) {
@@ -122,7 +126,8 @@ TEST(Verdict, ANonUniqueIndexDoesNotStandForAUniqueOne) {
     if (index.table == "user" && index.columns[0] == "email") index.unique = false;
   auto verdict = judge(wanted, live, live, *d);
   ASSERT_EQ(codes(verdict.drift), (std::vector<std::string>{"missing-index user.email"}));
-  EXPECT_NE(verdict.drift[0].message.find("create unique index `user_email_uidx` on `user` (`email`)"), std::string::npos)
+  EXPECT_NE(verdict.drift[0].message.find("create unique index `user_email_uidx` on `user` (`email`)"),
+            std::string::npos)
       << verdict.drift[0].message;
 }
 
