@@ -3,6 +3,7 @@
 // console is switched to UTF-8 output and ANSI colours.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,5 +11,9 @@ namespace authmigrate::cli {
 
 std::vector<std::string> utf8_arguments(int argc, char** argv);
 void prepare_console();
+
+// A line typed on the terminal (standard input), without its line break. nullopt when a stop was
+// requested meanwhile (Ctrl-C: the signal watcher sets it) or the input ended.
+std::optional<std::string> read_terminal_line();
 
 }  // namespace authmigrate::cli

@@ -1,11 +1,14 @@
 #include "console.hpp"
 
+#include <chrono>
 #include <cstdlib>
+#include <iostream>
 
 #include <windows.h>
 
 #include <shellapi.h>
 
+#include <authmigrate/base/interrupt.hpp>
 #include <authmigrate/base/windows_text.hpp>
 
 namespace authmigrate::cli {
@@ -25,6 +28,20 @@ namespace {
 UINT g_original_output_cp = 0;
 void restore_output_cp() { SetConsoleOutputCP(g_original_output_cp); }
 }  // namespace
+
+// Ctrl-C during a console read ends the read; the console control handler, on a thread of its own,
+// sets the stop flag a moment later: a failed read waits for it briefly.
+std::optional<std::string> read_terminal_line() {
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    std::cin.clear();
+    base::sleep_unless_stopped(std::chrono::milliseconds(250));
+    return std::nullopt;
+  }
+  if (base::stop_requested()) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
 
 void prepare_console() {
   g_original_output_cp = GetConsoleOutputCP();

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <authmigrate/base/interrupt.hpp>
 #include <authmigrate/db/transaction.hpp>
 #include <authmigrate/dialect/introspect.hpp>
 #include <authmigrate/plan/summary.hpp>
@@ -61,6 +62,7 @@ Result<SyncOutcome> apply_plan(db::Connection& connection, const schema::Schema&
     return outcome;
   }
   if (confirm && !confirm(outcome.summary)) {
+    if (base::stop_requested()) return fail(base::stop_error());  // Ctrl-C at the question
     return fail(Error(ErrorKind::usage, "the schema changes were not confirmed; nothing ran")
                     .with_hint("pass --yes to apply without asking"));
   }

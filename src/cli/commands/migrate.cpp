@@ -12,6 +12,7 @@
 #include <authmigrate/sync/schema_sync.hpp>
 #include <authmigrate/topology/writable.hpp>
 
+#include "../console.hpp"
 #include "commands.hpp"
 #include "connect.hpp"
 #include "run_command.hpp"
@@ -32,9 +33,9 @@ struct MigrateOptions {
 bool confirm_on_terminal(bool yes, bool json, const std::vector<std::string>&) {
   if (yes || json || !::isatty(STDIN_FILENO) || !::isatty(STDERR_FILENO)) return true;
   std::cerr << "Apply these changes to the Better Auth schema? [y/N] " << std::flush;
-  std::string answer;
-  std::getline(std::cin, answer);
-  return answer == "y" || answer == "Y" || answer == "yes";
+  auto answer = read_terminal_line();
+  if (!answer) std::cerr << "\n";
+  return answer && (*answer == "y" || *answer == "Y" || *answer == "yes");
 }
 }  // namespace
 

@@ -99,3 +99,25 @@ test_a_doubled_signal_still_rolls_back() {
   expect_slow_not_applied
 }
 
+
+# Ctrl-C at "Apply these changes to the Better Auth schema? [y/N]" ends the run at once, exit 130 and
+# nothing changed; it used to wait for a second Ctrl-C. script(1) gives the run a terminal; its input is
+# a FIFO held open, so the question waits for an answer that never comes.
+test_ctrl_c_at_the_schema_question_ends_the_run() {
+  command -v script >/dev/null || skip_test "no script(1) (bsdutils) to give the run a terminal"
+  printf '[better_auth]\nplugins = ["username"]\n' > authmigrate.toml
+  mkfifo "$WORK/answer"
+  exec 3<>"$WORK/answer"
+  script -qfec "$(printf '%q migrate --url %q' "$AM_BIN" "$DB_URL")" "$WORK/tty.log" <"$WORK/answer" >/dev/null 2>&1 &
+  local script_pid=$! rc=0
+  wait_for_line "$WORK/tty.log" "Apply these changes" || { exec 3>&-; fail "the question never came"; }
+  pkill -INT -f -n "^$AM_BIN migrate" || { exec 3>&-; fail "no authmigrate to interrupt"; }
+  timeout 10 tail --pid="$script_pid" -f /dev/null || { kill "$script_pid"; exec 3>&-; fail "the run did not end within 10 s of Ctrl-C"; }
+  wait "$script_pid" || rc=$?
+  exec 3>&-
+  OUT=$(cat "$WORK/tty.log"); ERR="" RC=$rc
+  no_secret_in "$OUT"
+  expect_rc 130
+  expect_out "interrupted"
+  expect_eq "$(table_exists user)" 0 "nothing was created"
+}
