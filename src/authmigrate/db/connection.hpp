@@ -69,6 +69,10 @@ class Connection {
   virtual Result<void> transaction_setup() { return {}; }
   // Why the database takes no writes here (a hot standby, a read-only server); empty when it does.
   virtual Result<std::string> read_only_reason() { return std::string(); }
+  // The schema unqualified names meant when the session opened: PostgreSQL's current_schema(), MySQL's
+  // DATABASE(), SQLite's "main"; empty when there is none. Asked once, in the same round trip as
+  // another question of the session's where there is one.
+  virtual Result<std::string> session_schema() = 0;
 
   // Cancels the statement running on this connection, from any thread or a signal watcher.
   virtual void cancel() = 0;

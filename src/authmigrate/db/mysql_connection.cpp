@@ -2,11 +2,13 @@
 // rolled back, which the runner handles with a "started" marker. Parameters are inlined as escaped
 // literals (the protocol's text mode); cancel() kills the running query from a second connection.
 #include <array>
+#include <optional>
 
 #include <fmt/format.h>
 #include <mysql.h>
 
 #include <authmigrate/db/open.hpp>
+#include <authmigrate/db/tls_library.hpp>
 #include <authmigrate/db/tls_trust.hpp>
 
 namespace authmigrate::db {
@@ -43,6 +45,7 @@ void set_tls_options(MYSQL* handle, const MysqlTls& tls) {
 }
 
 Result<MYSQL*> connect(const Credentials& c) {
+  prepare_tls_library(c.tls.attempt);
   MYSQL* handle = mysql_init(nullptr);
   if (!handle) return fail(ErrorKind::internal, "mysql_init failed: out of memory");
   if (c.connect_timeout_s) mysql_optionsv(handle, MYSQL_OPT_CONNECT_TIMEOUT, &c.connect_timeout_s);
@@ -125,11 +128,20 @@ class MysqlConnection final : public Connection {
   std::string server_version() override { return mysql_get_server_info(m_handle); }
 
   // A replica is usually made read_only; writing to it (as a user with SUPER may) breaks replication.
+  // The database is asked in the same round trip, for session_schema.
   Result<std::string> read_only_reason() override {
-    auto r = query("SELECT @@global.read_only", {});
+    auto r = query("SELECT @@global.read_only, DATABASE()", {});
     if (!r) return fail(std::move(r.error().within("checking that the database takes writes")));
+    if (!m_database) m_database = r->rows.at(0).at(1).value_or("");
     if (r->rows.at(0).at(0) == Value("1")) return std::string("the server is read-only (read_only is ON: a replica)");
     return std::string();
+  }
+
+  Result<std::string> session_schema() override {
+    if (m_database) return *m_database;
+    auto r = query("SELECT DATABASE()", {});
+    if (!r) return fail(std::move(r.error().within("asking for the session's database")));
+    return *(m_database = r->rows.at(0).at(0).value_or(""));
   }
 
   Result<void> reset_session() override {
@@ -224,6 +236,7 @@ class MysqlConnection final : public Connection {
   Credentials m_credentials;
   std::string m_session_restore;
   unsigned long m_thread_id;
+  std::optional<std::string> m_database;  // DATABASE() when the session opened
 };
 
 }  // namespace

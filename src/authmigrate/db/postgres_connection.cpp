@@ -5,12 +5,14 @@
 #include <array>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
 #include <authmigrate/db/open.hpp>
 #include <authmigrate/db/pooler_hint.hpp>
+#include <authmigrate/db/tls_library.hpp>
 #include <authmigrate/db/tls_trust.hpp>
 
 namespace authmigrate::db {
@@ -38,6 +40,17 @@ bool is_transient_connect_failure(std::string_view message) {
 std::string trim(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   return text;
+}
+
+constexpr std::string_view k_read_only_columns =
+    "pg_catalog.pg_is_in_recovery()::text, pg_catalog.current_setting('default_transaction_read_only')";
+
+// Why a session does not take writes, from the two answers of k_read_only_columns at `at`; empty when
+// it does.
+std::string read_only_answer(const Row& row, size_t at) {
+  if (row.at(at) == Value("true")) return "it is a read-only replica (a hot standby: pg_is_in_recovery() is true)";
+  if (row.at(at + 1) == Value("on")) return "its sessions are read-only (default_transaction_read_only is on)";
+  return {};
 }
 
 class PostgresConnection final : public Connection {
@@ -140,22 +153,29 @@ class PostgresConnection final : public Connection {
     return execute(local_setup(), nullptr);
   }
 
+  Result<std::string> session_schema() override {
+    if (m_schema) return *m_schema;
+    auto r = query("SELECT pg_catalog.current_schema()", {});
+    if (!r) return fail(std::move(r.error().within("asking for the session's current schema")));
+    return *(m_schema = r->rows.at(0).at(0).value_or(""));
+  }
+
   Result<std::string> read_only_reason() override {
-    auto r = query(
-        "SELECT pg_catalog.pg_is_in_recovery()::text, pg_catalog.current_setting('default_transaction_read_only')", {});
+    if (m_read_only) return *m_read_only;
+    auto r = query("SELECT " + std::string(k_read_only_columns), {});
     if (!r) return fail(std::move(r.error().within("checking that the database takes writes")));
-    if (r->rows.at(0).at(0) == Value("true")) {
-      return std::string("it is a read-only replica (a hot standby: pg_is_in_recovery() is true)");
-    }
-    if (r->rows.at(0).at(1) == Value("on"))
-      return std::string("its sessions are read-only (default_transaction_read_only is on)");
-    return std::string();
+    return read_only_answer(r->rows.at(0), 0);
   }
 
   // A pooler hands the client a cancel key of its own: the backend the server reports is another.
+  // Whether the server takes writes is asked in the same round trip, for read_only_reason.
   Result<std::string> detect_pooler() {
-    auto r = query("SELECT pg_catalog.pg_backend_pid()::text", {});
+    auto r = query(
+        "SELECT pg_catalog.pg_backend_pid()::text, pg_catalog.current_schema(), " + std::string(k_read_only_columns),
+        {});
     if (!r) return fail(std::move(r.error()));
+    m_schema = r->rows.at(0).at(1).value_or("");
+    m_read_only = read_only_answer(r->rows.at(0), 2);
     if (r->rows.at(0).at(0) == Value(std::to_string(PQbackendPID(m_conn)))) return std::string();
     return std::string(
         "a connection pooler answers for the server (the server's process for this session is not "
@@ -232,6 +252,8 @@ class PostgresConnection final : public Connection {
   PGcancel* m_cancel;
   std::string m_session_setup;  // SET statements, "; "-separated
   std::string m_pooler;
+  std::optional<std::string> m_read_only;  // asked with detect_pooler
+  std::optional<std::string> m_schema;     // current_schema() when the session opened
 };
 
 }  // namespace
@@ -248,6 +270,7 @@ Result<std::unique_ptr<Connection>> open_postgres(const config::DatabaseUrl& url
   auto trust = postgres_trust_conninfo(url);
   if (!trust) return fail(std::move(trust.error()));
   conninfo += *trust;
+  prepare_tls_library(postgres_may_use_tls(url, config::Environment::from_process()));
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (PQstatus(conn) != CONNECTION_OK) {
     Error error(ErrorKind::unreachable, trim(PQerrorMessage(conn)));

@@ -115,6 +115,7 @@ class SqliteConnection final : public Connection {
   void cancel() override { sqlite3_interrupt(m_db); }
 
   std::string server_version() override { return fmt::format("SQLite {}", sqlite3_libversion()); }
+  Result<std::string> session_schema() override { return std::string("main"); }
 
  private:
   Error make_error() const {

@@ -90,6 +90,10 @@ Result<std::string> postgres_trust_conninfo(const config::DatabaseUrl& url, cons
   return bundle_param(env, exists, fmt::format("sslmode={} checks the server's certificate", mode));
 }
 
+bool postgres_may_use_tls(const config::DatabaseUrl& url, const config::Environment& env) {
+  return lower(setting(url, env, "sslmode", "PGSSLMODE")) != "disable";
+}
+
 bool is_file(const std::string& path) {
   std::error_code ec;
   return std::filesystem::is_regular_file(path, ec);

@@ -31,6 +31,9 @@ Result<std::string> postgres_trust_conninfo(const config::DatabaseUrl& url, cons
 // The same, for the process as it runs (its environment and file system).
 Result<std::string> postgres_trust_conninfo(const config::DatabaseUrl& url);
 
+// Whether libpq may talk TLS on this URL: every sslmode but `disable` (from the URL, else PGSSLMODE).
+bool postgres_may_use_tls(const config::DatabaseUrl& url, const config::Environment& env);
+
 // TLS for MySQL/MariaDB, from the URL parameters users copy from their hosts: `ssl-mode` (MySQL's
 // DISABLED, PREFERRED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY), `sslmode` (libpq's disable ... verify-full),
 // `sslaccept=strict|accept_invalid_certs` (Prisma's), `ssl=true`; the CA from `ssl-ca` or `sslrootcert`,

@@ -18,6 +18,27 @@ Result<LiveSchema> introspect(db::Connection& connection, std::string_view schem
   return introspect_sqlite(connection);
 }
 
+LiveScope LiveScope::of(const schema::Schema& wanted) {
+  LiveScope scope;
+  for (const auto& table : wanted.tables) {
+    scope.tables.push_back(table.name);
+    for (const auto& index : table.indexes) scope.index_names.push_back(index.name);
+  }
+  return scope;
+}
+
+Result<LiveSchema> introspect(db::Connection& connection, std::string_view schema_name, const LiveScope& scope) {
+  switch (connection.dialect()) {
+    case config::Dialect::postgres:
+      return introspect_postgres(connection, schema_name, scope);
+    case config::Dialect::mysql:
+      return introspect_mysql(connection, &scope);
+    case config::Dialect::sqlite:
+      break;
+  }
+  return introspect_sqlite(connection);
+}
+
 Result<bool> table_has_rows(db::Connection& connection, const SqlDialect& dialect, std::string_view schema_name,
                             std::string_view table) {
   auto result = connection.query("select 1 as " + dialect.quote_identifier("present") + " from " +

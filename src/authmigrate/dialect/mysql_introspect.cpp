@@ -9,18 +9,41 @@
 
 namespace authmigrate::dialect {
 
-Result<LiveSchema> introspect_mysql(db::Connection& connection) {
-  auto database = connection.query("select database()");
+namespace {
+
+// "($2, $3, ...)" over the scope's tables, whose names are appended to `params`; empty without a scope.
+// Literal table names, like the literal schema, let the server open only those tables.
+std::string scope_list(const LiveScope* scope, std::vector<db::Value>& params) {
+  if (!scope) return {};
+  std::string list;
+  for (const auto& table : scope->tables) {
+    params.push_back(table);
+    list += (list.empty() ? "($" : ", $") + std::to_string(params.size());
+  }
+  return list + ")";
+}
+
+}  // namespace
+
+Result<LiveSchema> introspect_mysql(db::Connection& connection, const LiveScope* scope) {
+  if (scope && scope->tables.empty()) return LiveSchema{};
+  auto database = connection.session_schema();
   if (!database) return fail(std::move(database.error()).within("reading the MySQL database name"));
-  if (database->rows.empty() || !database->rows[0][0]) return LiveSchema{};  // no database selected: no tables
-  const std::vector<db::Value> schema_name{database->rows[0][0]};
+  if (database->empty()) return LiveSchema{};  // no database selected: no tables
+  std::vector<db::Value> schema_name{*database};
+  const std::string tables = scope_list(scope, schema_name);
+  auto in_scope = [&](std::string_view column) {
+    return tables.empty() ? std::string() : " and " + std::string(column) + " in " + tables;
+  };
   auto columns = connection.query(
       "select c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default is not null, "
       "c.extra like '%auto_increment%', c.character_octet_length "
-      "from information_schema.columns as c where c.table_schema = $1 and c.table_name in "
-      "(select t.table_name from information_schema.tables as t where t.table_schema = $1 "
-      "and t.table_type = 'BASE TABLE') "
-      "order by c.table_name, c.ordinal_position",
+      "from information_schema.columns as c where c.table_schema = $1" +
+          in_scope("c.table_name") +
+          " and c.table_name in "
+          "(select t.table_name from information_schema.tables as t where t.table_schema = $1 "
+          "and t.table_type = 'BASE TABLE'" +
+          in_scope("t.table_name") + ") order by c.table_name, c.ordinal_position",
       schema_name);
   if (!columns) return fail(std::move(columns.error()).within("reading MySQL columns"));
   LiveSchema schema;
@@ -35,8 +58,8 @@ Result<LiveSchema> introspect_mysql(db::Connection& connection) {
   }
   auto indexes = connection.query(
       "select table_name, index_name, column_name, non_unique, sub_part is null "
-      "from information_schema.statistics where table_schema = $1 "
-      "order by table_name, index_name, seq_in_index",
+      "from information_schema.statistics where table_schema = $1" +
+          in_scope("table_name") + " order by table_name, index_name, seq_in_index",
       schema_name);
   if (!indexes) return fail(std::move(indexes.error()).within("reading MySQL indexes"));
   for (const auto& row : indexes->rows)

@@ -2,18 +2,20 @@
 // index query of getDatabaseIndexMap), in database.schemaName or the connection's current schema.
 #include <authmigrate/dialect/introspect.hpp>
 
+#include "postgres_rows.hpp"
+
 namespace authmigrate::dialect {
 
-namespace {
-
 // Rows of (table, column, type, nullable, has default, auto-increment).
-void add_columns(LiveSchema& schema, const db::QueryResult& rows) {
+void add_postgres_columns(LiveSchema& schema, const db::QueryResult& rows) {
   for (const auto& row : rows.rows) {
     LiveColumn column{row[1].value_or(""), row[2].value_or(""), catalog_true(row[3]),
                       catalog_true(row[4]) || catalog_true(row[5]), std::nullopt};
     add_column(schema, row[0].value_or(""), std::move(column));
   }
 }
+
+namespace {
 
 // Rows of (table, column, type, nullable, has default, auto-increment) of schema $1's relations of the
 // given kinds, as introspectPostgresTables reads them.
@@ -34,10 +36,9 @@ std::string columns_in_schema(std::string_view relkinds) {
 // database.schemaName when set, else current_schema() (Better Auth's getPostgresSchema), else public.
 Result<db::Value> target_schema(db::Connection& connection, std::string_view schema_name) {
   if (!schema_name.empty()) return db::Value{std::string(schema_name)};
-  auto current = connection.query("select pg_catalog.current_schema()");
+  auto current = connection.session_schema();
   if (!current) return fail(std::move(current.error()).within("reading the current schema"));
-  db::Value name = current->rows.empty() ? db::Value{} : current->rows[0][0];
-  return name ? name : db::Value{"public"};
+  return db::Value{current->empty() ? std::string("public") : *current};
 }
 
 // Better Auth's runtime check with database.schemaName: the tables it qualifies live in that schema.
@@ -46,7 +47,7 @@ Result<LiveSchema> tables_of_schema(db::Connection& connection, std::string_view
   if (!columns)
     return fail(std::move(columns.error()).within("reading the tables of schema " + std::string(schema_name)));
   LiveSchema schema;
-  add_columns(schema, *columns);
+  add_postgres_columns(schema, *columns);
   return schema;
 }
 
@@ -59,7 +60,7 @@ Result<LiveSchema> introspect_postgres(db::Connection& connection, std::string_v
   auto columns = connection.query(columns_in_schema("'r', 'p'"), {target});
   if (!columns) return fail(std::move(columns.error()).within("reading PostgreSQL columns"));
   LiveSchema schema;
-  add_columns(schema, *columns);
+  add_postgres_columns(schema, *columns);
   auto indexes = connection.query(
       "select t.relname, i.relname, a.attname, x.indisunique, x.indisvalid and x.indpred is null "
       "from pg_catalog.pg_class as t "
@@ -97,7 +98,7 @@ Result<LiveSchema> introspect_visible_tables(db::Connection& connection, std::st
       "where a.attnum >= 0 and not a.attisdropped order by v.relname, a.attnum");
   if (!columns) return fail(std::move(columns.error()).within("reading the tables on the search path"));
   LiveSchema schema;
-  add_columns(schema, *columns);
+  add_postgres_columns(schema, *columns);
   return schema;
 }
 

@@ -16,7 +16,7 @@ using config::Dialect;
 
 Result<plan::Plan> plan_schema(db::Connection& connection, const schema::Schema& wanted) {
   auto dialect = dialect::make_dialect(connection.dialect());
-  auto live = dialect::introspect(connection, wanted.schema_name);
+  auto live = dialect::introspect(connection, wanted.schema_name, dialect::LiveScope::of(wanted));
   if (!live) return fail(std::move(live.error().within("reading the live schema")));
   auto has_rows = [&](std::string_view table) {
     return dialect::table_has_rows(connection, *dialect, wanted.schema_name, table);

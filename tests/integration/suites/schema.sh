@@ -131,3 +131,42 @@ test_schema_json_source_is_used() {
   expect_out "auth-schema.json"
   expect_eq "$(table_count)" 4
 }
+
+# A no-op reads only the Better Auth tables; an index a plugin declares is still looked for by name
+# across the schema, where PostgreSQL and SQLite keep index names, and refused before anything runs.
+test_an_index_name_another_table_holds_is_refused() {
+  [ "$DB_KIND" != mysql ] || not_on_this_database "MySQL keeps index names per table"
+  printf '[better_auth]\nplugins = []\n' > authmigrate.toml
+  am migrate --url "$DB_URL"
+  expect_rc 0
+  sql 'CREATE TABLE "audit" ("code" text)'
+  sql 'CREATE INDEX "deviceCode_userCode_uidx" ON "audit" ("code")'
+  printf '[better_auth]\nplugins = ["deviceAuthorization"]\n' > authmigrate.toml
+  am migrate --url "$DB_URL"
+  expect_rc 2
+  expect_err 'Database index name "deviceCode_userCode_uidx" is already used by table "audit"'
+  expect_eq "$(table_count)" 5 "nothing was created (audit is the fifth table)"
+  sql 'DROP INDEX "deviceCode_userCode_uidx"'
+  am migrate --url "$DB_URL"
+  expect_rc 0
+  expect_eq "$(table_count)" 6
+  am migrate --url "$DB_URL"
+  expect_out "Better Auth schema is up to date"
+}
+
+# The scoped read still sees an index dropped by hand: Better Auth does not make it again on an existing
+# table, so migrate has nothing to do and verify reports it.
+test_a_dropped_index_is_reported_by_verify() {
+  printf '[better_auth]\nplugins = []\n' > authmigrate.toml
+  am migrate --url "$DB_URL"
+  expect_rc 0
+  am verify --url "$DB_URL" --strict
+  expect_rc 0
+  case $DB_KIND in
+    mysql) sql 'DROP INDEX `verification_identifier_idx` ON `verification`' ;;
+    *) sql 'DROP INDEX "verification_identifier_idx"' ;;
+  esac
+  am verify --url "$DB_URL" --strict
+  expect_rc 7
+  expect_out 'Table "verification" has no index on (identifier)'
+}

@@ -23,6 +23,36 @@ schema::Schema golden_schema(const std::string& name) {
   return *schema::resolve_schema(testing::golden_tables(options->value_or(schema::AuthOptions{}), name));
 }
 
+std::vector<std::string> describe(const LiveSchema& live, const schema::Schema& wanted) {
+  std::vector<std::string> out;
+  for (const auto& table : live.tables) {
+    if (!wanted.find(table.name)) continue;
+    for (const auto& c : table.columns)
+      out.push_back(table.name + "." + c.name + " " + c.data_type + (c.nullable ? " null" : "") +
+                    (c.has_default ? " default" : ""));
+  }
+  for (const auto& index : live.indexes) {
+    if (!wanted.find(index.table)) continue;
+    std::string line = index.table + " index " + index.name + (index.unique ? " unique" : "") +
+                       (index.valid_full_columns ? "" : " partial") + " (";
+    for (const auto& column : index.columns) line += column + ",";
+    out.push_back(line + ")");
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The scoped read of a no-op (only the wanted tables, names found by to_regclass, index keys named from
+// the column numbers) sees what the whole-schema read sees of those tables.
+void expect_scoped_read_agrees(db::Connection& connection, const schema::Schema& wanted, const LiveSchema& whole) {
+  auto scoped = introspect(connection, "", LiveScope::of(wanted));
+  ASSERT_TRUE(scoped) << scoped.error().describe();
+  auto lines = describe(*scoped, wanted);
+  EXPECT_EQ(lines, describe(whole, wanted));
+  EXPECT_GT(lines.size(), 100u);
+  EXPECT_EQ(scoped->tables.size(), wanted.tables.size());
+}
+
 void expect_round_trip(db::Connection& connection, const std::string& case_name) {
   schema::Schema wanted = golden_schema(case_name);
   auto d = make_dialect(connection.dialect());
@@ -47,6 +77,7 @@ void expect_round_trip(db::Connection& connection, const std::string& case_name)
   auto rows = table_has_rows(connection, *d, "", "user");
   ASSERT_TRUE(rows);
   EXPECT_FALSE(*rows);
+  expect_scoped_read_agrees(connection, wanted, *after);
 }
 
 TEST(DialectIntrospect, SqliteRoundTripPlansNothing) {
