@@ -48,6 +48,9 @@ class Deployment {
                         m_connection->pooler())));
       if (!m_settings.repairs.empty()) return fail(repair_through_pooler(m_connection->pooler()));
     }
+    auto current = finish_if_current(outcome);
+    if (!current) return fail(std::move(current.error()));
+    if (*current) return {};
     migrations::MigrationLock lock(*m_connection);
     AM_TRY(take_lock(lock));
     m_lock = &lock;
@@ -92,6 +95,31 @@ class Deployment {
     m_connection = std::move(*connection);
     if (m_settings.on_open) m_settings.on_open(m_connection.get());
     return {};
+  }
+
+  // Most deploys change nothing. One that finds every file applied and the schema current, read without
+  // the lock as migrate reads it (migrations::unlocked_noop), and that Better Auth accepts, ends there:
+  // no lock, no backup (nothing will change), no transaction. Anything else takes the locked path,
+  // which reads everything again. Repairs always take it, and so does a deploy through a transaction
+  // pooler, whose every step is one transaction (as migrate's).
+  Result<bool> finish_if_current(DeployOutcome& outcome) {
+    if (!m_settings.repairs.empty() || !m_connection->pooler().empty()) return false;
+    auto started = Clock::now();
+    migrations::RunOptions run;
+    run.plan = m_settings.plan;
+    if (m_settings.schema) {
+      run.schema_current = [&] { return sync::report_if_current(*m_connection, *m_settings.schema, m_reporter); };
+    }
+    auto noop = migrations::unlocked_noop(*m_connection, *m_target.files, run, m_reporter);
+    if (!noop) return fail(std::move(noop.error()));
+    if (!*noop) return false;
+    step_done(m_reporter, "migrate",
+              fmt::format("nothing to do: schema current; SQL files: 0 applied, {} already applied (no lock taken{})",
+                          (*noop)->already_applied, m_settings.backup ? ", no backup needed" : ""),
+              started);
+    outcome.files_applied = 0;
+    AM_TRY(verify_accepted(Clock::now()));
+    return true;
   }
 
   Result<void> take_lock(migrations::MigrationLock& lock) {
@@ -164,6 +192,11 @@ class Deployment {
                     "may have dropped or renamed something Better Auth needs)");
       }
     }
+    return verify_accepted(started);
+  }
+
+  // Better Auth's runtime check of the schema, the last step of every deploy.
+  Result<void> verify_accepted(Clock::time_point started) {
     if (m_settings.schema) {
       auto verdict = verify::verify_database(*m_connection, *m_settings.schema);
       if (!verdict) return fail(std::move(verdict.error().within("verifying")));

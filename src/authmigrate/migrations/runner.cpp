@@ -29,31 +29,6 @@ void report_missing(const MigrationPlan& plan, report::Reporter& reporter) {
   }
 }
 
-// The run that changes nothing, read without the lock: applied history rows are committed, so a run
-// that finds every file applied and the schema current is right to stop. Anything else — no history
-// table, a pending file, a plan problem (a file another deployer is applying right now reads as
-// interrupted), a schema change — is left to the locked run, which reads it all again under the lock.
-Result<std::optional<RunSummary>> unlocked_noop(db::Connection& connection, const std::vector<MigrationFile>& files,
-                                                const RunOptions& options, report::Reporter& reporter) {
-  HistoryTable history(connection);
-  auto present = history.exists();
-  if (!present) return fail(std::move(present.error()));
-  if (!*present) return std::nullopt;
-  auto plan = plan_from(history, files);
-  if (!plan) return fail(std::move(plan.error()));
-  if (!plan->with(MigrationStatus::pending).empty() || !plan->check(options.plan)) return std::nullopt;
-  if (options.schema_step && !options.schema_current) return std::nullopt;
-  if (options.schema_current) {
-    auto current = options.schema_current();
-    if (!current) return fail(std::move(current.error()));
-    if (!*current) return std::nullopt;
-  }
-  report_missing(*plan, reporter);
-  RunSummary summary;
-  summary.already_applied = plan->with(MigrationStatus::applied).size();
-  return summary;
-}
-
 // Every pending file read as the runner will run it, every problem of every file reported at once.
 Result<std::vector<MigrationScript>> read_scripts(const std::vector<const PlannedMigration*>& pending,
                                                   Dialect dialect) {
@@ -178,6 +153,30 @@ std::optional<TxMode> parse_tx_mode(std::string_view text) {
   if (text == "file") return TxMode::file;
   if (text == "all") return TxMode::all;
   return std::nullopt;
+}
+
+// Applied history rows are committed, so a run that finds every file applied and the schema current is
+// right to stop. Anything else — no history table, a pending file, a plan problem (a file another
+// deployer is applying right now reads as interrupted), a schema change — is left to the locked run.
+Result<std::optional<RunSummary>> unlocked_noop(db::Connection& connection, const std::vector<MigrationFile>& files,
+                                                const RunOptions& options, report::Reporter& reporter) {
+  HistoryTable history(connection);
+  auto present = history.exists();
+  if (!present) return fail(std::move(present.error()));
+  if (!*present) return std::nullopt;
+  auto plan = plan_from(history, files);
+  if (!plan) return fail(std::move(plan.error()));
+  if (!plan->with(MigrationStatus::pending).empty() || !plan->check(options.plan)) return std::nullopt;
+  if (options.schema_step && !options.schema_current) return std::nullopt;
+  if (options.schema_current) {
+    auto current = options.schema_current();
+    if (!current) return fail(std::move(current.error()));
+    if (!*current) return std::nullopt;
+  }
+  report_missing(*plan, reporter);
+  RunSummary summary;
+  summary.already_applied = plan->with(MigrationStatus::applied).size();
+  return summary;
 }
 
 Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<MigrationFile>& files) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,13 @@ struct RunSummary {
 // transaction, and a file that must run outside one is refused.
 Result<RunSummary> run_migrations(db::Connection& connection, const std::vector<MigrationFile>& files,
                                   const RunOptions& options, report::Reporter& reporter);
+
+// The run that changes nothing, read without the lock: the summary when every file is applied and,
+// with options.schema_current, the schema is current; nullopt when anything is to do or doubtful (the
+// locked run reads it all again). run_migrations starts with it unless the lock is held; deploy asks it
+// before taking the lock.
+Result<std::optional<RunSummary>> unlocked_noop(db::Connection& connection, const std::vector<MigrationFile>& files,
+                                                const RunOptions& options, report::Reporter& reporter);
 
 // Reads the plan without changing anything (no table is created), for `status`.
 Result<MigrationPlan> read_plan(db::Connection& connection, const std::vector<MigrationFile>& files);

@@ -94,6 +94,37 @@ test_a_run_with_nothing_to_do_does_not_wait_for_the_lock() {
   expect_eq "$(sql "SELECT count(*) FROM verification")" 0 "the table is back"
 }
 
+# The same for deploy, the command every release runs: a deploy with nothing to do verifies and ends
+# while another holds the lock, and takes no backup (nothing will change); one with a new file waits.
+test_a_deploy_with_nothing_to_do_takes_no_lock_and_no_backup() {
+  [ "$DB_KIND" != sqlite ] || not_on_this_database "SQLite has no lock to hold apart from a write"
+  export BETTER_AUTH_URL=https://app.example.com BETTER_AUTH_SECRET=0123456789abcdef0123456789abcdef
+  printf '[better_auth]\nplugins = ["username"]\n' > authmigrate.toml
+  migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
+  am deploy --url "$DB_URL"
+  expect_rc 0
+  hold_lock_elsewhere
+  am deploy --url "$DB_URL" --lock-timeout 1 --backup --backup-dir "$WORK/backups" --log-format json
+  local noop_rc=$RC noop_out=$OUT
+  migration 0002_b.sql "CREATE TABLE b (id INTEGER PRIMARY KEY);"
+  am deploy --url "$DB_URL" --lock-timeout 1
+  local file_rc=$RC
+  release_lock
+  expect_eq "$noop_rc" 0 "a no-op deploy does not wait for the lock"
+  printf '%s\n' "$noop_out" | python3 -c '
+import json, sys
+ev = [json.loads(l) for l in sys.stdin if l.strip()]
+steps = [e["step"] for e in ev if e["event"] == "deploy.step"]
+assert steps == ["migrate", "verify"], steps
+assert any("no lock taken, no backup needed" in e.get("msg", "") for e in ev), ev
+' || fail "the no-op's steps"
+  expect_eq "$(ls "$WORK/backups" 2>/dev/null | wc -l)" 0 "no backup of a database nothing will change"
+  expect_eq "$file_rc" 4 "a new file is a change: the deploy waits for the lock"
+  am deploy --url "$DB_URL"
+  expect_rc 0
+  expect_out "1 applied, 1 already applied"
+}
+
 test_sqlite_writer_elsewhere_times_out_with_exit_4() {
   [ "$DB_KIND" = sqlite ] || not_on_this_database "SQLite only"
   migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
