@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the migration runner: authmigrate side by side with dbmate and with the raw floor
-# (psql -1 -f / sqlite3 of the same SQL concatenated), on PostgreSQL and SQLite.
+# (psql -1 -f / sqlite3 / the mariadb client of the same SQL concatenated), on PostgreSQL, SQLite and
+# MariaDB.
 #
-# Usage: bench/migrations.sh [--runs N] [--files N] [--db all|pg|sqlite] [--csv FILE] [--keep]
+# Usage: bench/migrations.sh [--runs N] [--files N] [--db all|pg|sqlite|mysql] [--csv FILE] [--keep]
 #   --runs N    timed repetitions of every measurement, each on a fresh database (default 5)
 #   --files N   migration files, each one small table plus an index (default 200)
 #   --db        which databases (default all)
@@ -16,6 +17,9 @@
 #                             server postgres://postgres:devpass@127.0.0.1:55432/postgres, and when that
 #                             does not answer, a throwaway server started with scripts/test-servers/
 #                             (stopped at the end)
+#   AUTHMIGRATE_BENCH_MYSQL_URL  a MariaDB/MySQL server URL (a user that may CREATE DATABASE); default the
+#                             test server of scripts/test-servers/env.sh; without one --db all leaves
+#                             MariaDB out and says so
 #   TMPDIR                    where the work folder (and so the SQLite databases) goes; default /tmp
 #
 # Prints medians, minimums, CPU time, peak RSS, the ratios and whether each target of the issue is met.
@@ -32,7 +36,7 @@ while (($#)); do
   case $1 in
   --runs) runs=${2:?--runs needs a number}; shift 2 ;;
   --files) files=${2:?--files needs a number}; shift 2 ;;
-  --db) which=${2:?--db needs all, pg or sqlite}; shift 2 ;;
+  --db) which=${2:?--db needs all, pg, sqlite or mysql}; shift 2 ;;
   --csv) csv=${2:?--csv needs a file}; shift 2 ;;
   --keep) keep=1; shift ;;
   -h | --help) usage; exit 0 ;;
@@ -41,7 +45,7 @@ while (($#)); do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "error: --runs must be a positive number" >&2; exit 2; }
 if ! [[ $files =~ ^[1-9][0-9]*$ ]] || ((files > 9999)); then echo "error: --files must be 1..9999" >&2; exit 2; fi
-case $which in all | pg | sqlite) ;; *) echo "error: --db must be all, pg or sqlite" >&2; exit 2 ;; esac
+case $which in all | pg | sqlite | mysql) ;; *) echo "error: --db must be all, pg, sqlite or mysql" >&2; exit 2 ;; esac
 [[ -z $csv ]] || csv=$(realpath -m "$csv")
 
 source "$bench/lib.sh"
@@ -70,10 +74,13 @@ fi
 dbmate=$(bench_dbmate)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/authmigrate-bench.XXXXXX")
-pg_started=0 pg_databases=()
+pg_started=0 pg_databases=() my_databases=()
 cleanup() {
   local status=$?
   set +e
+  if ((${#my_databases[@]})); then
+    for d in "${my_databases[@]}"; do my_client -e "DROP DATABASE IF EXISTS \`$d\`" >/dev/null 2>&1; done
+  fi
   if ((${#pg_databases[@]})) && [[ -n ${pg_admin:-} ]]; then
     for d in "${pg_databases[@]}"; do psql -X -q "$pg_admin" -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" >/dev/null 2>&1; done
   fi
@@ -251,18 +258,86 @@ bench_pg() {  # RUN (0 = warm-up, not reported)
 }
 
 # ---------------------------------------------------------------------------------------------------
+# MariaDB/MySQL: a new database for every tool and run, dropped afterwards. DDL commits at once there,
+# so there is no one-transaction floor: the floor is the mariadb client running all.sql.
+
+my_admin=
+my_client() { mariadb --no-defaults -h "$my_host" -P "$my_port" -u "$my_user" "$@"; }
+my_setup() {
+  my_admin=${AUTHMIGRATE_BENCH_MYSQL_URL:-$(source "$root/scripts/test-servers/env.sh" && echo "${AUTHMIGRATE_TEST_MYSQL_URL:-}")}
+  command -v mariadb >/dev/null || apt_install mariadb-client
+  { read -r my_host; read -r my_port; read -r my_user; read -r my_password; } < <(python3 -c '
+import sys, urllib.parse as u
+p = u.urlsplit(sys.argv[1])
+print(p.hostname or "127.0.0.1", p.port or 3306, u.unquote(p.username or "root"), u.unquote(p.password or ""), sep="\n")' "$my_admin")
+  my_userinfo=${my_admin#*://} && my_userinfo=${my_userinfo%%@*}  # as written (percent-encoded), for dbmate
+  export MYSQL_PWD=$my_password  # the client reads it there: no password on a command line or in a log
+  my_client -e "SELECT 1" >/dev/null 2>&1
+}
+my_url() { echo "mysql://$my_userinfo@$my_host:$my_port/$1"; }
+my_create() {
+  my_databases+=("$1")
+  my_client -e "CREATE DATABASE \`$1\`"
+}
+my_drop() {
+  my_client -e "DROP DATABASE \`$1\`"
+  local d kept=()
+  for d in "${my_databases[@]}"; do [[ $d == "$1" ]] || kept+=("$d"); done
+  my_databases=("${kept[@]}")
+}
+my_tables() { my_client -N -e "SELECT count(*) FROM information_schema.tables WHERE table_schema = '$1' AND table_name RLIKE '^t_[0-9]+$'"; }
+
+bench_my() {  # RUN (0 = warm-up, not reported)
+  local n=$1 d
+  d=${pg_prefix}_am_$n
+  my_create "$d"
+  run my authmigrate fresh "$n" "$am" migrate --url "$(my_url "$d")" --dir am
+  expect_tables "authmigrate (mysql)" "$(my_tables "$d")"
+  run my authmigrate noop "$n" "$am" migrate --url "$(my_url "$d")" --dir am
+  my_drop "$d"
+  d=${pg_prefix}_dbmate_$n  # dbmate creates its database
+  my_databases+=("$d")
+  run my dbmate fresh "$n" "$dbmate" --url "$(my_url "$d")" --migrations-dir dbmate --no-dump-schema up
+  expect_tables "dbmate (mysql)" "$(my_tables "$d")"
+  run my dbmate noop "$n" "$dbmate" --url "$(my_url "$d")" --migrations-dir dbmate --no-dump-schema up
+  my_drop "$d"
+  d=${pg_prefix}_raw_$n
+  my_create "$d"
+  run_stdin all.sql my raw fresh "$n" mariadb --no-defaults -h "$my_host" -P "$my_port" -u "$my_user" "$d"
+  expect_tables "mariadb client (raw floor)" "$(my_tables "$d")"
+  my_drop "$d"
+  d=${pg_prefix}_rawtxn_$n
+  my_create "$d"
+  run_stdin all-txn.sql my rawtxn fresh "$n" mariadb --no-defaults -h "$my_host" -P "$my_port" -u "$my_user" \
+    "$d"
+  expect_tables "mariadb client (raw floor, a transaction per file)" "$(my_tables "$d")"
+  my_drop "$d"
+}
+
+# ---------------------------------------------------------------------------------------------------
 # Run: one untimed warm-up round (page cache, the server's catalog caches), then the timed rounds, the
 # tools interleaved within each round so that a noisy moment hits all of them alike.
 
 dbs=()
-[[ $which == sqlite ]] || dbs+=(pg)
-[[ $which == pg ]] || dbs+=(sqlite)
-[[ $which == sqlite ]] || pg_setup
+[[ $which != all && $which != pg ]] || dbs+=(pg)
+[[ $which != all && $which != sqlite ]] || dbs+=(sqlite)
+[[ $which != all && $which != pg ]] || pg_setup
+pg_prefix=${pg_prefix:-bench_$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')}
+if [[ $which == all || $which == mysql ]]; then
+  if my_setup; then
+    dbs+=(my)
+  elif [[ $which == mysql ]]; then
+    die "no MariaDB answers at ${my_host:-?}:${my_port:-?}: set AUTHMIGRATE_BENCH_MYSQL_URL"
+  else
+    say "MariaDB left out: no server answers at ${my_host:-?}:${my_port:-?} (set AUTHMIGRATE_BENCH_MYSQL_URL)"
+  fi
+fi
 
 say "authmigrate: $am ($("$am" --version 2>/dev/null | head -n 1); $am_source; built $(date -u -r "$am" '+%Y-%m-%d %H:%M UTC'))"
 say "dbmate:      $dbmate ($("$dbmate" --version | head -n 1))"
 say "raw floor:   $(psql --version | head -n 1); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
 [[ -z $pg_admin ]] || say "PostgreSQL:  $pg_server at ${pg_base#*@} (fsync=$pg_fsync, synchronous_commit=$pg_sync_commit)"
+[[ " ${dbs[*]} " != *" my "* ]] || say "MariaDB:     $(my_client -N -e 'SELECT VERSION()') at $my_host:$my_port"
 say "SQLite:      databases in $work ($(df -PT "$work" | awk 'NR==2 {print $2}'))"
 say "machine:     $(nproc) cores, $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 say "$files migration files, $runs runs of each measurement, each on a fresh database (+1 warm-up run)"
@@ -284,10 +359,12 @@ stats() {
   sample_stats "${list[@]}"
 }
 declare -A median peak
+db_name() { case $1 in pg) echo PostgreSQL ;; sqlite) echo SQLite ;; my) echo MariaDB ;; esac; }
 {
   printf 'db,tool,scenario,run,wall_ms,cpu_ms,rss_kib\n'
   for db in "${dbs[@]}"; do
     for key in authmigrate.fresh authmigrate.freshall authmigrate.noop dbmate.fresh dbmate.noop raw.fresh rawtxn.fresh; do
+      [[ $db.$key != my.authmigrate.freshall ]] || continue  # --tx-mode all is PostgreSQL's and SQLite's
       for ((n = 1; n <= runs; n++)); do
         read -r ns kib _ cpu <"samples/$db.$key.$n"
         awk -v d="$db" -v k="$key" -v n="$n" -v w="$ns" -v c="$cpu" -v r="$kib" \
@@ -302,9 +379,10 @@ echo
 echo "authmigrate $("$am" --version 2>/dev/null | awk '{print $NF; exit}') vs dbmate $("$dbmate" --version | awk '{print $NF; exit}') vs the raw floor:" \
   "$files migration files, median of $runs runs, each on a fresh database; $(date -u +%Y-%m-%d), $(nproc) cores"
 echo
-printf '%-8s %-22s %-8s %10s %10s %10s %10s %8s\n' db tool scenario "median ms" "min ms" "max ms" "cpu ms" "RSS MB"
+printf '%-10s %-22s %-8s %10s %10s %10s %10s %8s\n' db tool scenario "median ms" "min ms" "max ms" "cpu ms" "RSS MB"
 for db in "${dbs[@]}"; do
   for key in authmigrate.fresh authmigrate.freshall dbmate.fresh raw.fresh rawtxn.fresh authmigrate.noop dbmate.noop; do
+    [[ $db.$key != my.authmigrate.freshall ]] || continue
     read -r med min max cpu rss < <(stats "$db" "${key%.*}" "${key#*.}")
     median[$db.$key]=$med peak[$db.$key]=$rss
     case $db.${key%.*} in
@@ -312,10 +390,12 @@ for db in "${dbs[@]}"; do
     pg.rawtxn) label="psql, txn per file" ;;
     sqlite.raw) label="sqlite3 (floor)" ;;
     sqlite.rawtxn) label="sqlite3, txn per file" ;;
+    my.raw) label="mariadb client (floor)" ;;
+    my.rawtxn) label="mariadb, txn per file" ;;
     *) label=${key%.*} ;;
     esac
     [[ ${key#*.} != freshall ]] || label="authmigrate tx all"
-    printf '%-8s %-22s %-8s %10s %10s %10s %10s %8s\n' "$( [[ $db == pg ]] && echo postgres || echo sqlite)" \
+    printf '%-10s %-22s %-8s %10s %10s %10s %10s %8s\n' "$(db_name "$db")" \
       "$label" "${key#*.}" "$med" "$min" "$max" "$cpu" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
   done
 done
@@ -326,7 +406,7 @@ echo
 echo "Ratios (medians) and the issue's targets (information only; the exit status does not depend on them):"
 am_rss=0
 for db in "${dbs[@]}"; do
-  name=$([[ $db == pg ]] && echo PostgreSQL || echo SQLite)
+  name=$(db_name "$db")
   r_noop=$(ratio "${median[$db.authmigrate.noop]}" "${median[$db.dbmate.noop]}")
   r_fresh_dbmate=$(ratio "${median[$db.authmigrate.fresh]}" "${median[$db.dbmate.fresh]}")
   r_fresh_raw=$(ratio "${median[$db.authmigrate.fresh]}" "${median[$db.raw.fresh]}")
@@ -335,10 +415,12 @@ for db in "${dbs[@]}"; do
   printf '  %-10s fresh apply   authmigrate/dbmate = %6s   (information)\n' "$name" "$r_fresh_dbmate"
   printf '  %-10s fresh apply   authmigrate/floor  = %6s   target <= 1.5  %s\n' "$name" "$r_fresh_raw" "$(verdict "$r_fresh_raw" "<=" 1.5)"
   printf '  %-10s fresh apply   authmigrate/floor with a transaction per file = %s   (information)\n' "$name" "$r_fresh_txn"
-  r_all=$(ratio "${median[$db.authmigrate.freshall]}" "${median[$db.raw.fresh]}")
-  all_target=$([[ $db == pg ]] && echo 1.1 || echo 1.5)
-  printf '  %-10s fresh apply   --tx-mode all/floor = %6s   target <= %s  %s\n' "$name" "$r_all" "$all_target" \
-    "$(verdict "$r_all" "<=" "$all_target")"
+  if [[ $db != my ]]; then
+    r_all=$(ratio "${median[$db.authmigrate.freshall]}" "${median[$db.raw.fresh]}")
+    all_target=$([[ $db == pg ]] && echo 1.1 || echo 1.5)
+    printf '  %-10s fresh apply   --tx-mode all/floor = %6s   target <= %s  %s\n' "$name" "$r_all" "$all_target" \
+      "$(verdict "$r_all" "<=" "$all_target")"
+  fi
   for s in fresh noop; do
     if ((peak[$db.authmigrate.$s] > am_rss)); then am_rss=${peak[$db.authmigrate.$s]}; fi
   done

@@ -7,7 +7,9 @@
 #      bare libpq program that logs in with the same URL and runs SELECT 1 (static, same libpq);
 #   4. the same no-op on MariaDB vs my_select1.c (static, the same Connector/C), and dbmate's no-op `up`
 #      of the same schema as one applied migration;
-#   5. the peak RSS of every command above.
+#   5. on both servers, `deploy` (the release step), `status` and `verify` of the same up-to-date
+#      database against the same floors;
+#   6. the peak RSS of every command above.
 # Usage: bench/startup.sh [--runs N]   (default 30; medians are printed, never asserted)
 # Environment: AUTHMIGRATE_BIN (default dist/linux-x64/authmigrate, from scripts/build-static.sh),
 #   AUTHMIGRATE_BENCH_PG_URL, AUTHMIGRATE_BENCH_MYSQL_URL (default: the test servers of
@@ -93,7 +95,8 @@ mkdir -p dbmate-my
 
 # ---- the commands: name, then argv
 declare -A cmd
-names=(am.version dbmate.version am.sqlite dbmate.sqlite am.pg floor.pg floor_dynamic.pg am.mysql floor.mysql)
+names=(am.version dbmate.version am.sqlite dbmate.sqlite am.pg floor.pg floor_dynamic.pg am.mysql floor.mysql
+  deploy.pg status.pg verify.pg deploy.mysql status.mysql verify.mysql)
 cmd[am.version]="$am --version"
 cmd[dbmate.version]="$dbmate --version"
 cmd[am.sqlite]="$am migrate --url sqlite:am.db --dir am"
@@ -103,6 +106,13 @@ cmd[floor.pg]="./pg_select1 $pg_url"
 cmd[floor_dynamic.pg]="./pg_select1_dynamic $pg_url"
 cmd[am.mysql]="$am migrate --url $my_url --dir am-schema/migrations --config am-schema/authmigrate.toml"
 cmd[floor.mysql]="./my_select1 $my_host $my_port $my_user $my_db"
+schema_args="--dir am-schema/migrations --config am-schema/authmigrate.toml"
+for db in pg mysql; do
+  url=$pg_url && [[ $db == pg ]] || url=$my_url
+  cmd[deploy.$db]="$am deploy --url $url $schema_args"
+  cmd[status.$db]="$am status --url $url $schema_args"
+  cmd[verify.$db]="$am verify --url $url --config am-schema/authmigrate.toml"
+done
 if [[ -z ${dbmate_my:-} ]]; then
   names+=(dbmate.mysql)
   cmd[dbmate.mysql]="$dbmate --url mysql://$my_userinfo@$my_host:$my_port/${my_db}_dbmate --migrations-dir dbmate-my --no-dump-schema up"
@@ -123,6 +133,11 @@ for ((n = 0; n <= runs; n++)); do  # run 0 warms up; the commands interleave wit
   done
 done
 grep -q "nothing to apply\|up to date" logs/am.sqlite.log || die "the SQLite run was not a no-op: $(cat logs/am.sqlite.log)"
+for db in pg mysql; do
+  grep -q "nothing to apply: 0 migrations" "logs/am.$db.log" || die "the $db migrate was not a no-op"
+  grep -q "no lock taken" "logs/deploy.$db.log" || die "the $db deploy was not a no-op: $(tail -3 "logs/deploy.$db.log")"
+  grep -q "accepts this database" "logs/verify.$db.log" || die "the $db verify did not accept the database"
+done
 
 declare -A med rss
 echo "authmigrate start-up and memory: $runs runs each (median ms, CPU ms, peak RSS MB); $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -136,7 +151,7 @@ for name in "${names[@]}"; do
     "$(sed -E 's#(://[^:/@]*):[^@/]*@#\1:****@#g' <<<"${cmd[$name]//$work\//}")"  # no password printed
 done
 peak=0
-for name in am.version am.sqlite am.pg am.mysql; do ((rss[$name] > peak)) && peak=${rss[$name]}; done
+for name in am.version am.sqlite am.pg am.mysql deploy.pg deploy.mysql; do ((rss[$name] > peak)) && peak=${rss[$name]}; done
 echo
 echo "Targets (information only):"
 printf '  --version                 %6s ms, %5s MB   target < 2 ms and < 3 MB   %s / %s\n' "${med[am.version]}" \
@@ -148,6 +163,12 @@ r=$(ratio "${med[am.pg]}" "${med[floor.pg]}")
 printf '  PostgreSQL no-op + schema authmigrate/libpq floor = %s   target <= 1.2   %s\n' "$r" "$(verdict "$r" "<=" 1.2)"
 r=$(ratio "${med[am.mysql]}" "${med[floor.mysql]}")
 printf '  MariaDB no-op + schema    authmigrate/Connector-C floor = %s   target <= 1.3   %s\n' "$r" "$(verdict "$r" "<=" 1.3)"
+for step in deploy status verify; do
+  printf '  %-25s PostgreSQL %s x the floor, MariaDB %s x   targets 1.2 / 1.3   %s / %s\n' "$step no-op" \
+    "$(ratio "${med[$step.pg]}" "${med[floor.pg]}")" "$(ratio "${med[$step.mysql]}" "${med[floor.mysql]}")" \
+    "$(verdict "$(ratio "${med[$step.pg]}" "${med[floor.pg]}")" "<=" 1.2)" \
+    "$(verdict "$(ratio "${med[$step.mysql]}" "${med[floor.mysql]}")" "<=" 1.3)"
+done
 if [[ -n ${med[dbmate.mysql]:-} ]]; then
   printf '  MariaDB no-op             authmigrate/dbmate = %s\n' "$(ratio "${med[am.mysql]}" "${med[dbmate.mysql]}")"
 fi

@@ -25,7 +25,10 @@ Result<std::unique_ptr<Connection>> wait_for_database(const config::DatabaseUrl&
       settings.connect_timeout = std::max(left, milliseconds(1000));
     auto connection = open_connection(url, settings);
     if (connection) {
-      auto probe = (*connection)->query("SELECT 1", {});
+      // Opening a PostgreSQL or MySQL session already ran a statement on the server; one through a
+      // pooler may not have reached it yet, and SQLite reads its file at the first statement.
+      bool answered = (*connection)->dialect() != config::Dialect::sqlite && (*connection)->pooler().empty();
+      auto probe = answered ? Result<QueryResult>(QueryResult{}) : (*connection)->query("SELECT 1", {});
       if (probe) {
         auto event = report::info(
             "wait.ready", fmt::format("database {} is ready ({})", url.redacted(), (*connection)->server_version()));

@@ -107,8 +107,11 @@ class Deployment {
     auto started = Clock::now();
     migrations::RunOptions run;
     run.plan = m_settings.plan;
+    dialect::LiveSchema read;  // what the schema check read, judged again by verify_accepted
     if (m_settings.schema) {
-      run.schema_current = [&] { return sync::report_if_current(*m_connection, *m_settings.schema, m_reporter); };
+      run.schema_current = [&] {
+        return sync::report_if_current(*m_connection, *m_settings.schema, m_reporter, &read);
+      };
     }
     auto noop = migrations::unlocked_noop(*m_connection, *m_target.files, run, m_reporter);
     if (!noop) return fail(std::move(noop.error()));
@@ -118,7 +121,7 @@ class Deployment {
                           (*noop)->already_applied, m_settings.backup ? ", no backup needed" : ""),
               started);
     outcome.files_applied = 0;
-    AM_TRY(verify_accepted(Clock::now()));
+    AM_TRY(verify_accepted(Clock::now(), &read));
     return true;
   }
 
@@ -195,10 +198,12 @@ class Deployment {
     return verify_accepted(started);
   }
 
-  // Better Auth's runtime check of the schema, the last step of every deploy.
-  Result<void> verify_accepted(Clock::time_point started) {
+  // Better Auth's runtime check of the schema, the last step of every deploy; on `read` when the live
+  // schema was just read.
+  Result<void> verify_accepted(Clock::time_point started, const dialect::LiveSchema* read = nullptr) {
     if (m_settings.schema) {
-      auto verdict = verify::verify_database(*m_connection, *m_settings.schema);
+      auto verdict = read ? verify::verify_database(*m_connection, *m_settings.schema, *read)
+                          : verify::verify_database(*m_connection, *m_settings.schema);
       if (!verdict) return fail(std::move(verdict.error().within("verifying")));
       if (verdict->refused())
         return fail(Error(ErrorKind::migration_failed,

@@ -34,15 +34,15 @@ std::string text_array(const std::vector<std::string>& names) {
 enum class Resolve { in_schema, search_path };
 
 std::string resolved_oid(Resolve resolve) {
-  return resolve == Resolve::search_path
-             ? "pg_catalog.to_regclass(pg_catalog.quote_ident(w.name))"
-             : "pg_catalog.to_regclass(pg_catalog.format('%I.%I', coalesce($1::text, "
-               "pg_catalog.current_schema()::text, 'public'), w.name))";
+  return resolve == Resolve::search_path ? "pg_catalog.to_regclass(pg_catalog.quote_ident(w.name))"
+                                         : "pg_catalog.to_regclass(pg_catalog.format('%I.%I', coalesce($1::text, "
+                                           "pg_catalog.current_schema()::text, 'public'), w.name))";
 }
 
 // The parameters of a scoped query: the schema ($1, NULL for the current one) unless it resolves
 // through the search path, then the names.
-std::vector<db::Value> scoped_params(Resolve resolve, std::string_view schema_name, const std::vector<std::string>& names) {
+std::vector<db::Value> scoped_params(Resolve resolve, std::string_view schema_name,
+                                     const std::vector<std::string>& names) {
   std::vector<db::Value> params;
   if (resolve == Resolve::in_schema)
     params.push_back(schema_name.empty() ? db::Value{} : db::Value{std::string(schema_name)});
@@ -50,13 +50,16 @@ std::vector<db::Value> scoped_params(Resolve resolve, std::string_view schema_na
   return params;
 }
 
-// Columns of the named relations of the given kinds, as columns_in_schema reads them, plus attnum.
+// Columns of the named relations of the given kinds, as columns_in_schema reads them, plus attnum. A
+// serial column is an integer (int8, int2, int4: OIDs 20, 21, 23) with a default: pg_get_serial_sequence,
+// which costs a lookup a column, is asked of those alone, not of every timestamp with a default.
 // Each name is looked up by to_regclass rather than by joining pg_namespace: on a new backend every
 // catalog a query touches is read in cold, and that, not the rows, is what such a query costs.
 std::string scoped_columns(Resolve resolve, std::string_view relkinds) {
   std::string names = resolve == Resolve::in_schema ? "$2" : "$1";
   return "select c.relname, a.attname, typ.typname, not a.attnotnull, a.atthasdef, a.attidentity <> '' or "
-         "(a.atthasdef and pg_catalog.pg_get_serial_sequence(c.oid::pg_catalog.regclass::text, a.attname) is not "
+         "(a.atthasdef and a.atttypid in (20, 21, 23) and "
+         "pg_catalog.pg_get_serial_sequence(c.oid::pg_catalog.regclass::text, a.attname) is not "
          "null), a.attnum from pg_catalog.unnest(" +
          names + "::text[]) as w(name) inner join pg_catalog.pg_class as c on c.oid = " + resolved_oid(resolve) +
          " inner join pg_catalog.pg_attribute as a on a.attrelid = c.oid "
@@ -103,7 +106,9 @@ Result<void> add_scoped_indexes(db::Connection& connection, std::string_view sch
   if (!rows) return fail(std::move(rows.error()).within("reading PostgreSQL indexes"));
   std::vector<const db::Row*> sorted;
   for (const auto& row : rows->rows) sorted.push_back(&row);
-  auto key = [](const db::Row* r) { return std::make_pair((*r)[0].value_or(""), last_identifier((*r)[1].value_or(""))); };
+  auto key = [](const db::Row* r) {
+    return std::make_pair((*r)[0].value_or(""), last_identifier((*r)[1].value_or("")));
+  };
   std::sort(sorted.begin(), sorted.end(), [&](const db::Row* a, const db::Row* b) { return key(a) < key(b); });
   for (const db::Row* row : sorted) {
     auto [table, index] = key(row);

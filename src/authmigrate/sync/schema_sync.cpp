@@ -14,7 +14,7 @@ namespace authmigrate::sync {
 
 using config::Dialect;
 
-Result<plan::Plan> plan_schema(db::Connection& connection, const schema::Schema& wanted) {
+Result<SchemaReading> read_and_plan_schema(db::Connection& connection, const schema::Schema& wanted) {
   auto dialect = dialect::make_dialect(connection.dialect());
   auto live = dialect::introspect(connection, wanted.schema_name, dialect::LiveScope::of(wanted));
   if (!live) return fail(std::move(live.error().within("reading the live schema")));
@@ -23,7 +23,13 @@ Result<plan::Plan> plan_schema(db::Connection& connection, const schema::Schema&
   };
   auto planned = plan::make_plan(wanted, *live, *dialect, has_rows);
   if (!planned) return fail(std::move(planned.error().within("planning the Better Auth schema")));
-  return planned;
+  return SchemaReading{std::move(*live), std::move(*planned)};
+}
+
+Result<plan::Plan> plan_schema(db::Connection& connection, const schema::Schema& wanted) {
+  auto reading = read_and_plan_schema(connection, wanted);
+  if (!reading) return fail(std::move(reading.error()));
+  return std::move(reading->plan);
 }
 
 namespace {
@@ -121,13 +127,16 @@ Result<SyncOutcome> sync_schema(db::Connection& connection, const schema::Schema
   return outcome;
 }
 
-Result<bool> report_if_current(db::Connection& connection, const schema::Schema& wanted, report::Reporter& reporter) {
+Result<bool> report_if_current(db::Connection& connection, const schema::Schema& wanted, report::Reporter& reporter,
+                               dialect::LiveSchema* reading) {
   auto started = std::chrono::steady_clock::now();
-  auto planned = plan_schema(connection, wanted);
-  if (!planned) return fail(std::move(planned.error().within("syncing the Better Auth schema")));
-  if (!planned->empty() || !planned->unsafe_changes.empty() || !planned->schema_problems.empty()) return false;
-  for (const auto& warning : planned->warnings) reporter.emit(report::warning("schema.warning", warning));
+  auto read = read_and_plan_schema(connection, wanted);
+  if (!read) return fail(std::move(read.error().within("syncing the Better Auth schema")));
+  const plan::Plan& planned = read->plan;
+  if (!planned.empty() || !planned.unsafe_changes.empty() || !planned.schema_problems.empty()) return false;
+  for (const auto& warning : planned.warnings) reporter.emit(report::warning("schema.warning", warning));
   report_done(SyncOutcome{}, false, started, reporter);
+  if (reading) *reading = std::move(read->live);
   return true;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <authmigrate/db/connection.hpp>
+#include <authmigrate/dialect/live_schema.hpp>
 #include <authmigrate/dialect/sql_dialect.hpp>
 #include <authmigrate/plan/plan.hpp>
 #include <authmigrate/report/reporter.hpp>
@@ -18,6 +19,13 @@ namespace authmigrate::sync {
 
 // Reads the live schema and plans against it (changes nothing).
 Result<plan::Plan> plan_schema(db::Connection& connection, const schema::Schema& wanted);
+
+// The same, keeping what was read (the tables `wanted` names), for a verdict on the same reading.
+struct SchemaReading {
+  dialect::LiveSchema live;
+  plan::Plan plan;
+};
+Result<SchemaReading> read_and_plan_schema(db::Connection& connection, const schema::Schema& wanted);
 
 struct SyncOutcome {
   size_t statements = 0;
@@ -30,8 +38,10 @@ using Confirm = std::function<bool(const std::vector<std::string>& summary)>;
 
 // For a run that has not taken the lock: plans (changes nothing) and, when the plan runs nothing and
 // refuses nothing, reports the schema up to date (with the plan's warnings) as sync_schema would, and
-// returns true. False: nothing was reported; sync_schema, under the lock, is to run.
-Result<bool> report_if_current(db::Connection& connection, const schema::Schema& wanted, report::Reporter& reporter);
+// returns true. False: nothing was reported; sync_schema, under the lock, is to run. `reading`, when
+// given, keeps the live schema read, for a verdict on the same reading.
+Result<bool> report_if_current(db::Connection& connection, const schema::Schema& wanted, report::Reporter& reporter,
+                               dialect::LiveSchema* reading = nullptr);
 
 // Plans and applies in one transaction where the database allows. Refused changes (unsafe) and
 // schema problems are errors before anything runs. `dry_run` reports the statements only.

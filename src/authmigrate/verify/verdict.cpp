@@ -31,14 +31,19 @@ Verdict judge(const schema::Schema& wanted, const dialect::LiveSchema& tables, c
 
 Result<Verdict> verify_database(db::Connection& connection, const schema::Schema& wanted) {
   AM_TRY(dialect::check_schema_name(wanted, connection.dialect()));
-  auto d = dialect::make_dialect(connection.dialect());
-  auto scope = dialect::LiveScope::of(wanted);
-  auto live = dialect::introspect(connection, wanted.schema_name, scope);
+  auto live = dialect::introspect(connection, wanted.schema_name, dialect::LiveScope::of(wanted));
   if (!live) return fail(std::move(live.error()).within("reading the live schema"));
-  if (connection.dialect() != config::Dialect::postgres) return judge(wanted, *live, *live, *d);
-  auto visible = dialect::introspect_visible_tables(connection, wanted.schema_name, scope);
+  return verify_database(connection, wanted, *live);
+}
+
+Result<Verdict> verify_database(db::Connection& connection, const schema::Schema& wanted,
+                                const dialect::LiveSchema& live) {
+  AM_TRY(dialect::check_schema_name(wanted, connection.dialect()));
+  auto d = dialect::make_dialect(connection.dialect());
+  if (connection.dialect() != config::Dialect::postgres) return judge(wanted, live, live, *d);
+  auto visible = dialect::introspect_visible_tables(connection, wanted.schema_name, dialect::LiveScope::of(wanted));
   if (!visible) return fail(std::move(visible.error()));
-  return judge(wanted, *visible, *live, *d);
+  return judge(wanted, *visible, live, *d);
 }
 
 std::string mismatch_summary(const std::vector<Finding>& refusals) {

@@ -32,6 +32,10 @@ bool has_runtime_check(const std::string& better_auth_version);
 // Reads the database (catalog queries only) and judges it. `tables` as Better Auth's check finds
 // them (on PostgreSQL through the whole search path), indexes and types as the migrator reads them.
 Result<Verdict> verify_database(db::Connection& connection, const schema::Schema& wanted);
+// The same with the live schema already read (scoped to `wanted`, as sync::plan_schema reads it): only
+// the tables as Better Auth's check finds them are read again, and only on PostgreSQL.
+Result<Verdict> verify_database(db::Connection& connection, const schema::Schema& wanted,
+                                const dialect::LiveSchema& live);
 
 // Better Auth's SchemaMismatchError message (formatSchemaMismatch, source "database"): the
 // sections "Missing tables", "Missing columns", "Required columns Better Auth never writes".

@@ -82,8 +82,9 @@ void add_status_command(CLI::App& app, Action& action) {
         size_t schema_pending = 0;
         std::optional<verify::Verdict> verdict;
         if (*wanted) {
-          auto schema_plan = sync::plan_schema((*db)->connection(), (*wanted)->schema);
-          if (!schema_plan) return fail(std::move(schema_plan.error()));
+          auto reading = sync::read_and_plan_schema((*db)->connection(), (*wanted)->schema);
+          if (!reading) return fail(std::move(reading.error()));
+          const plan::Plan* schema_plan = &reading->plan;
           auto lines = plan::summary_lines((*wanted)->schema, *schema_plan);
           schema_pending = lines.size();
           for (const auto& line : lines) ctx.reporter().emit(report::info("status.schema", "schema pending " + line));
@@ -92,7 +93,7 @@ void add_status_command(CLI::App& app, Action& action) {
                 "status.schema_refused",
                 fmt::format("schema change refused: {}.{}: {}", refused.table, refused.column, refused.reason)));
           }
-          auto judged = verify::verify_database((*db)->connection(), (*wanted)->schema);
+          auto judged = verify::verify_database((*db)->connection(), (*wanted)->schema, reading->live);
           if (!judged) return fail(std::move(judged.error().within("verifying the Better Auth schema")));
           verdict = std::move(*judged);
           report_findings(ctx.reporter(), *verdict, false);
