@@ -9,7 +9,10 @@
 #      of the same schema as one applied migration;
 #   5. on both servers, `deploy` (the release step), `status` and `verify` of the same up-to-date
 #      database against the same floors;
-#   6. the peak RSS of every command above.
+#   6. a second floor on both servers, "floor+reads": the same client, logging in and running the plainest
+#      reads any schema check needs (the history rows, the four tables' columns and indexes), so that what
+#      is left between it and authmigrate is authmigrate's own;
+#   7. the peak RSS of every command above.
 # Usage: bench/startup.sh [--runs N]   (default 30; medians are printed, never asserted)
 # Environment: AUTHMIGRATE_BIN (default dist/linux-x64/authmigrate, from scripts/build-static.sh),
 #   AUTHMIGRATE_BENCH_PG_URL, AUTHMIGRATE_BENCH_MYSQL_URL (default: the test servers of
@@ -96,7 +99,7 @@ mkdir -p dbmate-my
 # ---- the commands: name, then argv
 declare -A cmd
 names=(am.version dbmate.version am.sqlite dbmate.sqlite am.pg floor.pg floor_dynamic.pg am.mysql floor.mysql
-  deploy.pg status.pg verify.pg deploy.mysql status.mysql verify.mysql)
+  deploy.pg status.pg verify.pg deploy.mysql status.mysql verify.mysql reads.pg reads.mysql)
 cmd[am.version]="$am --version"
 cmd[dbmate.version]="$dbmate --version"
 cmd[am.sqlite]="$am migrate --url sqlite:am.db --dir am"
@@ -106,7 +109,18 @@ cmd[floor.pg]="./pg_select1 $pg_url"
 cmd[floor_dynamic.pg]="./pg_select1_dynamic $pg_url"
 cmd[am.mysql]="$am migrate --url $my_url --dir am-schema/migrations --config am-schema/authmigrate.toml"
 cmd[floor.mysql]="./my_select1 $my_host $my_port $my_user $my_db"
+cmd[reads.pg]="./pg_select1 $pg_url <the history, the columns and indexes of user, session, account, verification>"
+cmd[reads.mysql]="./my_select1 $my_host $my_port $my_user $my_db <the same reads from information_schema>"
 schema_args="--dir am-schema/migrations --config am-schema/authmigrate.toml"
+# floor+reads: bench code, written here as plainly as each server allows (not authmigrate's queries).
+tables="'\"user\"'::regclass, '\"session\"'::regclass, '\"account\"'::regclass, '\"verification\"'::regclass"
+reads_pg=("SELECT version, checksum FROM authmigrate_migrations UNION ALL SELECT '', ''"
+  "SELECT attrelid, attname, atttypid, attnotnull, atthasdef FROM pg_catalog.pg_attribute WHERE attrelid = ANY (ARRAY[$tables]) AND attnum > 0 AND NOT attisdropped"
+  "SELECT indrelid, indexrelid, indkey, indisunique FROM pg_catalog.pg_index WHERE indrelid = ANY (ARRAY[$tables])")
+in_list="('user', 'session', 'account', 'verification')"
+reads_my=("SELECT version, checksum FROM authmigrate_migrations UNION ALL SELECT '', ''"
+  "SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = '$my_db' AND table_name IN $in_list"
+  "SELECT table_name, index_name, column_name, non_unique FROM information_schema.statistics WHERE table_schema = '$my_db' AND table_name IN $in_list")
 for db in pg mysql; do
   url=$pg_url && [[ $db == pg ]] || url=$my_url
   cmd[deploy.$db]="$am deploy --url $url $schema_args"
@@ -127,8 +141,12 @@ for binary in "${binaries[@]}"; do
 done
 for ((n = 0; n <= runs; n++)); do  # run 0 warms up; the commands interleave within each round
   for name in "${names[@]}"; do
-    # shellcheck disable=SC2086  # the commands are word lists without quoting needs
-    ./measure "samples/$name.$n" ${cmd[$name]} >"logs/$name.log" 2>&1 </dev/null ||
+    case $name in  # the reads hold SQL; the other commands are word lists without quoting needs
+    reads.pg) argv=(./pg_select1 "$pg_url" "${reads_pg[@]}") ;;
+    reads.mysql) argv=(./my_select1 "$my_host" "$my_port" "$my_user" "$my_db" "${reads_my[@]}") ;;
+    *) read -ra argv <<<"${cmd[$name]}" ;;
+    esac
+    ./measure "samples/$name.$n" "${argv[@]}" >"logs/$name.log" 2>&1 </dev/null ||
       { tail -5 "logs/$name.log" >&2; die "$name failed: ${cmd[$name]}"; }
   done
 done
@@ -163,6 +181,10 @@ r=$(ratio "${med[am.pg]}" "${med[floor.pg]}")
 printf '  PostgreSQL no-op + schema authmigrate/libpq floor = %s   target <= 1.2   %s\n' "$r" "$(verdict "$r" "<=" 1.2)"
 r=$(ratio "${med[am.mysql]}" "${med[floor.mysql]}")
 printf '  MariaDB no-op + schema    authmigrate/Connector-C floor = %s   target <= 1.3   %s\n' "$r" "$(verdict "$r" "<=" 1.3)"
+for db in pg mysql; do
+  printf '  %-25s authmigrate/(floor + the plainest reads of history, columns, indexes) = %s\n' \
+    "$([[ $db == pg ]] && echo PostgreSQL || echo MariaDB) no-op" "$(ratio "${med[am.$db]}" "${med[reads.$db]}")"
+done
 for step in deploy status verify; do
   printf '  %-25s PostgreSQL %s x the floor, MariaDB %s x   targets 1.2 / 1.3   %s / %s\n' "$step no-op" \
     "$(ratio "${med[$step.pg]}" "${med[floor.pg]}")" "$(ratio "${med[$step.mysql]}" "${med[floor.mysql]}")" \

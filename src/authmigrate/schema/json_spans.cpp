@@ -1,5 +1,8 @@
 #include <authmigrate/schema/json_spans.hpp>
 
+#include <array>
+#include <cstring>
+
 namespace authmigrate::schema::json_spans {
 
 namespace {
@@ -11,16 +14,30 @@ std::size_t skip_space(std::string_view text, std::size_t at) {
   return at;
 }
 
-// `at` is on the opening quote: the position after the closing one, or npos.
+// `at` is on the opening quote: the position after the closing one, or npos. memchr finds each quote;
+// one is the end unless an odd run of backslashes escapes it.
 std::size_t skip_string(std::string_view text, std::size_t at) {
-  for (++at; at < text.size(); ++at) {
-    if (text[at] == '\\')
-      ++at;
-    else if (text[at] == '"')
-      return at + 1;
+  const std::size_t start = at + 1;
+  for (std::size_t from = start; from < text.size();) {
+    const void* found = std::memchr(text.data() + from, '"', text.size() - from);
+    if (!found) return npos;
+    std::size_t quote = static_cast<const char*>(found) - text.data();
+    std::size_t backslashes = 0;
+    while (quote - backslashes > start && text[quote - backslashes - 1] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return quote + 1;
+    from = quote + 1;
   }
   return npos;
 }
+
+// The characters a container's scan stops at; everything else is skipped a byte at a time in a tight
+// loop (the catalogue is scanned on every run: this is most of a no-op's own parsing).
+constexpr std::array<bool, 256> structural_table() {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {'"', '{', '[', '}', ']'}) table[c] = true;
+  return table;
+}
+constexpr std::array<bool, 256> k_structural = structural_table();
 
 // `at` is on the first character of a value: the position after it, or npos.
 std::size_t skip_value(std::string_view text, std::size_t at) {
@@ -34,6 +51,8 @@ std::size_t skip_value(std::string_view text, std::size_t at) {
   }
   int depth = 0;
   while (at < text.size()) {
+    while (at < text.size() && !k_structural[static_cast<unsigned char>(text[at])]) ++at;
+    if (at >= text.size()) break;
     char c = text[at];
     if (c == '"') {
       at = skip_string(text, at);

@@ -22,7 +22,11 @@ TEST(SchemaJsonSpans, MemberFindsTheValueAsWritten) {
       {R"({"a":1,"b":"two"})", "a", "1"},
       {R"( { "a" : [1, {"b": 2}] , "b" : {"c":"}"} } )", "b", R"({"c":"}"})"},
       {R"({"a":"x\"b\":1","b":true})", "b", "true"},  // a quote escaped inside a string
-      {R"({"a":{"b":1}})", "b", ""},                  // nested members are not top-level ones
+      {R"({"a":"x\\","b":2})", "b", "2"},             // an escaped backslash: the quote after it ends the string
+      {R"({"a":"\\\"}","b":3})", "b", "3"},           // a backslash, then an escaped quote
+      {R"({"a":"\\","b":"\"\\"})", "b", R"("\"\\")"},
+      {R"({"a":"unterminated\"})", "a", ""},
+      {R"({"a":{"b":1}})", "b", ""},  // nested members are not top-level ones
       {R"({"a":null})", "a", "null"},
       {R"({"a":-1.5e3,"b":2})", "a", "-1.5e3"},
       {R"({})", "a", ""},
