@@ -161,6 +161,14 @@ Result<std::unique_ptr<Connection>> open_sqlite(const config::DatabaseUrl& url, 
                   fmt::format("cannot open SQLite database {}: folder {} does not exist", path, parent.string()));
     }
   }
+  // A database file holds data: a new one is made readable and writable by its owner only (SQLite
+  // gives its journal and WAL files the mode of the database file), not left to the umask.
+  std::error_code exists_error;
+  if ((flags & SQLITE_OPEN_CREATE) && !path.empty() && path != ":memory:" &&
+      !std::filesystem::exists(base::path_from_utf8(path), exists_error)) {
+    auto created = base::create_private_file(base::path_from_utf8(path), true);
+    if (!created) return fail(std::move(created.error().within(fmt::format("creating SQLite database {}", path))));
+  }
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {

@@ -217,3 +217,16 @@ CREATE INDEX big_v ON big (v);
   expect_rc 0
   expect_eq "$(sql "SELECT state FROM authmigrate_migrations WHERE version = '0002'")" applied
 }
+
+# A database file holds data: a new SQLite file is its owner's alone, whatever the umask; a file that
+# exists keeps the mode its owner gave it.
+test_a_new_sqlite_database_file_is_private() {
+  [ "$DB_KIND" = sqlite ] || not_on_this_database "SQLite only"
+  migration 0001_a.sql "CREATE TABLE a (id INTEGER PRIMARY KEY);"
+  (umask 022 && "$AM_BIN" migrate --url "sqlite:$WORK/new.db" >/dev/null 2>&1)
+  expect_eq "$(stat -c %a "$WORK/new.db")" 600
+  : >"$WORK/shared.db" && chmod 640 "$WORK/shared.db"
+  am migrate --url "sqlite:$WORK/shared.db"
+  expect_rc 0
+  expect_eq "$(stat -c %a "$WORK/shared.db")" 640
+}
