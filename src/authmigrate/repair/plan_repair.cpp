@@ -157,6 +157,8 @@ std::string default_literal(const dialect::SqlDialect& d, std::string_view value
 Result<RepairPlan> plan_repair(const RepairRequest& request, const schema::Schema& wanted,
                                const dialect::LiveSchema& live, const dialect::SqlDialect& d) {
   switch (request.kind) {
+    case RepairKind::none:
+      break;
     case RepairKind::account_issuer:
       return account_issuer(request, wanted, live);
     case RepairKind::nullable:
@@ -165,7 +167,7 @@ Result<RepairPlan> plan_repair(const RepairRequest& request, const schema::Schem
     case RepairKind::apikey_reference_id:
       return apikey_reference_id(request, wanted, live);
   }
-  return fail(Error(ErrorKind::internal, "unknown repair kind"));
+  return fail(Error(ErrorKind::internal, fmt::format("repair \"{}\" names no repair", request.text)));
 }
 
 }  // namespace authmigrate::repair

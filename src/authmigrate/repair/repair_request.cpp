@@ -31,9 +31,9 @@ Result<void> read_target(std::string_view text, std::string_view target, RepairR
 Result<RepairRequest> parse_repair(std::string_view text) {
   RepairRequest request;
   request.text = std::string(text);
-  if (text == "account-issuer") return request;
-  if (text == "account-issuer:keep-column") {
-    request.keep_column = true;
+  if (text == "account-issuer" || text == "account-issuer:keep-column") {
+    request.kind = RepairKind::account_issuer;
+    request.keep_column = text.ends_with(":keep-column");
     return request;
   }
   if (text == "apikey-reference-id") {

@@ -15,10 +15,12 @@
 
 namespace authmigrate::repair {
 
-enum class RepairKind { account_issuer, nullable, set_default, apikey_reference_id };
+// `none` first: a request nobody filled in repairs nothing (plan_repair refuses it), rather than dropping
+// a column.
+enum class RepairKind { none, account_issuer, nullable, set_default, apikey_reference_id };
 
 struct RepairRequest {
-  RepairKind kind = RepairKind::account_issuer;
+  RepairKind kind = RepairKind::none;
   std::string text;          // as given, for messages
   std::string table;         // nullable, set_default
   std::string column;        // nullable, set_default

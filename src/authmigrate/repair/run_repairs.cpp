@@ -83,7 +83,8 @@ Result<void> apply(db::Connection& connection, const dialect::SqlDialect& d, con
   std::string foreign_keys = "0";
   if (kind == Dialect::sqlite) {
     auto current = connection.query("pragma foreign_keys");
-    if (current && !current->rows.empty()) foreign_keys = current->rows[0][0].value_or("0");
+    if (!current) return fail(std::move(current.error()).within("reading SQLite's foreign_keys setting"));
+    if (!current->rows.empty()) foreign_keys = current->rows[0][0].value_or("0");
     AM_TRY(connection.execute("pragma foreign_keys = off"));
   }
   bool body_failed = false;
