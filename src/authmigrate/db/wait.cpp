@@ -9,6 +9,19 @@
 
 namespace authmigrate::db {
 
+namespace {
+
+// Opening a PostgreSQL or MySQL session already ran a statement on the server; one through a pooler
+// may not have reached it yet, and SQLite reads its file at the first statement: those get SELECT 1.
+Result<void> probe_if_unanswered(Connection& connection) {
+  if (connection.dialect() != config::Dialect::sqlite && connection.pooler().empty()) return {};
+  auto probe = connection.query("SELECT 1", {});
+  if (!probe) return fail(std::move(probe.error()));
+  return {};
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Connection>> wait_for_database(const config::DatabaseUrl& url, SessionSettings settings,
                                                       const base::Deadline& deadline, report::Reporter& reporter) {
   using namespace std::chrono;
@@ -25,10 +38,7 @@ Result<std::unique_ptr<Connection>> wait_for_database(const config::DatabaseUrl&
       settings.connect_timeout = std::max(left, milliseconds(1000));
     auto connection = open_connection(url, settings);
     if (connection) {
-      // Opening a PostgreSQL or MySQL session already ran a statement on the server; one through a
-      // pooler may not have reached it yet, and SQLite reads its file at the first statement.
-      bool answered = (*connection)->dialect() != config::Dialect::sqlite && (*connection)->pooler().empty();
-      auto probe = answered ? Result<QueryResult>(QueryResult{}) : (*connection)->query("SELECT 1", {});
+      auto probe = probe_if_unanswered(**connection);
       if (probe) {
         auto event = report::info(
             "wait.ready", fmt::format("database {} is ready ({})", url.redacted(), (*connection)->server_version()));

@@ -48,7 +48,7 @@ class Deployment {
                         m_connection->pooler())));
       if (!m_settings.repairs.empty()) return fail(repair_through_pooler(m_connection->pooler()));
     }
-    auto current = finish_if_current(outcome);
+    auto current = finish_if_current();
     if (!current) return fail(std::move(current.error()));
     if (*current) return {};
     migrations::MigrationLock lock(*m_connection);
@@ -102,7 +102,7 @@ class Deployment {
   // no lock, no backup (nothing will change), no transaction. Anything else takes the locked path,
   // which reads everything again. Repairs always take it, and so does a deploy through a transaction
   // pooler, whose every step is one transaction (as migrate's).
-  Result<bool> finish_if_current(DeployOutcome& outcome) {
+  Result<bool> finish_if_current() {
     if (!m_settings.repairs.empty() || !m_connection->pooler().empty()) return false;
     auto started = Clock::now();
     migrations::RunOptions run;
@@ -120,7 +120,6 @@ class Deployment {
               fmt::format("nothing to do: schema current; SQL files: 0 applied, {} already applied (no lock taken{})",
                           (*noop)->already_applied, m_settings.backup ? ", no backup needed" : ""),
               started);
-    outcome.files_applied = 0;
     AM_TRY(verify_accepted(Clock::now(), &read));
     return true;
   }

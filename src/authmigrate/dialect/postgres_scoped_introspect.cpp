@@ -53,8 +53,6 @@ std::vector<db::Value> scoped_params(Resolve resolve, std::string_view schema_na
 // Columns of the named relations of the given kinds, as columns_in_schema reads them, plus attnum. A
 // serial column is an integer (int8, int2, int4: OIDs 20, 21, 23) with a default: pg_get_serial_sequence,
 // which costs a lookup a column, is asked of those alone, not of every timestamp with a default.
-// Each name is looked up by to_regclass rather than by joining pg_namespace: on a new backend every
-// catalog a query touches is read in cold, and that, not the rows, is what such a query costs.
 std::string scoped_columns(Resolve resolve, std::string_view relkinds) {
   std::string names = resolve == Resolve::in_schema ? "$2" : "$1";
   return "select c.relname, a.attname, typ.typname, not a.attnotnull, a.atthasdef, a.attidentity <> '' or "
